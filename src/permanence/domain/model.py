@@ -147,7 +147,26 @@ class Proceedings:
 
     issued: date
     concluded: date | None = None
+    final_evidence: date | None = None  # the date final evidence is to be filed
     extensions: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CourtOrder:
+    """An order made by the court: supervision, cao, sgo, care, placement, epo."""
+
+    kind: str
+    made: date
+    ends: date | None = None
+    to_18: bool = False  # a child arrangements order the court extended to 18
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A completed assessment: child_and_family, sibling, balance_sheet, viability..."""
+
+    kind: str
+    completed: date
 
 
 @dataclass(slots=True)
@@ -163,6 +182,8 @@ class Recorded:
     care_plans: list[date] = field(default_factory=list)
     placement_plans: list[date] = field(default_factory=list)
     pathway_plans: list[date] = field(default_factory=list)
+    orders: list[CourtOrder] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     genogram: date | None = None
     life_story_book: date | None = None
 
@@ -178,6 +199,8 @@ FACT_KINDS = (
     "care_plans",
     "placement_plans",
     "pathway_plans",
+    "orders",
+    "assessments",
     "genogram",
     "life_story_book",
 )

@@ -1,0 +1,1 @@
+"""Rendering results for people (table, XLSX) and for other tools (JSON, CSV)."""

@@ -1,0 +1,84 @@
+"""Small pieces the council rules share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from permanence.domain.care import PeriodOfCare, Placement
+from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after, fmt
+from permanence.rules.national import second_review_date
+
+__all__ = ["meetings_of", "decisions_of", "plan_deadline", "MeetingEvery", "fmt"]
+
+
+def meetings_of(case: Case, kind: str) -> list[date]:
+    return sorted(m.held for m in case.child.recorded.meetings if m.kind == kind)
+
+
+def decisions_of(case: Case, kind: str) -> list[date]:
+    return sorted(
+        d.made for d in case.child.recorded.decisions if d.kind == kind and d.outcome == "approved"
+    )
+
+
+def plan_deadline(
+    rule: Rule, case: Case, period: PeriodOfCare, other: date, other_words: str
+) -> Obligation | None:
+    """A permanence plan by the second review or `other`, whichever is earlier."""
+    from permanence.rules.national import plan_agreed
+
+    second = second_review_date(case, period)
+    if second is None:
+        return None
+    due, words = second if second[0] <= other else (other, other_words)
+    return rule.obligation(
+        case,
+        due,
+        plan_agreed(case, period),
+        f"the earlier of {second[1]} and {other_words}",
+        period,
+    )
+
+
+class MeetingEvery(Rule):
+    """A meeting due `first` after a start, then at most `every` after the last one held.
+
+    Where meetings are not recorded, only the first is given (status unknown): the next
+    due date depends on when the last meeting was held.
+    """
+
+    needs = ("meetings",)
+    meeting_kind: str
+
+    def chain(
+        self,
+        case: Case,
+        period: PeriodOfCare,
+        first_due: date,
+        first_why: str,
+        step,
+        step_words: str,
+        stop: date | None = None,
+    ) -> Iterator[Obligation]:
+        held = [d for d in meetings_of(case, self.meeting_kind) if d >= period.start]
+        due, why = first_due, first_why
+        for h in [*held, None] if case.knows("meetings") else [None]:
+            if stop is not None and due > stop:
+                return
+            yield self.obligation(case, due, h, why, period)
+            if h is None or due > case.as_of:
+                return
+            due, why = step(h), f"{step_words} after the meeting on {fmt(h)}"
+
+
+def placements_in(case: Case, codes: Iterable[str]) -> Iterator[tuple[PeriodOfCare, Placement]]:
+    codes = frozenset(codes)
+    for period in case.care_periods:
+        for p in case.placements(period):
+            if p.placement in codes:
+                yield period, p
+
+
+def done_between(days: Iterable[date], start: date, end: date | None = None) -> date | None:
+    return first_on_or_after(days, start, end)
