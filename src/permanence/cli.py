@@ -1,0 +1,262 @@
+"""The `permanence` command: a thin layer over the core.
+
+Unusable input (a missing folder, no episodes table, a bad date) ends with a one-line
+message on stderr and exit status 2; rows with problems are reported and the rest used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from permanence import __version__
+
+EXIT_UNUSABLE = 2
+
+
+class CommandError(Exception):
+    """A one-line message for the person at the terminal; no traceback."""
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _load(paths: Sequence[str], progress: bool | None):
+    from permanence.ssda903 import UnusableReturn, load_return
+
+    try:
+        return load_return(list(paths), progress=progress)
+    except UnusableReturn as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _report_problems(ret, problems_path: str | None, quiet: bool) -> None:
+    """Problems go to a file when asked, and a one-line summary to stderr."""
+    if problems_path:
+        import csv
+
+        with open(problems_path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["file", "line", "field", "value", "severity", "row_used", "reason"])
+            for p in ret.problems:
+                w.writerow(
+                    [p.file, p.line or "", p.field or "", p.value, p.severity, p.row_used, p.reason]
+                )
+    if quiet:
+        return
+    for line in ret.reconciliation:
+        print(f"note: {line}", file=sys.stderr)
+    if ret.problems:
+        dropped = sum(1 for p in ret.problems if not p.row_used)
+        where = f" (listed in {problems_path})" if problems_path else " (see `permanence check`)"
+        print(
+            f"{len(ret.problems):,} problems in the return, {dropped:,} rows not used{where}",
+            file=sys.stderr,
+        )
+
+
+def _open_out(path: str | None):
+    if path in (None, "-"):
+        return sys.stdout, False
+    return open(path, "w", encoding="utf-8", newline=""), True
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from permanence.deadlines import deadlines
+    from permanence.output import deadlines as out
+    from permanence.profiles import UnknownProfile, load_profile
+    from permanence.workingdays import WorkingDayCalendar
+
+    try:
+        profile = load_profile(args.profile)
+    except UnknownProfile as exc:
+        raise CommandError(str(exc)) from None
+    ret = _load(args.ssda903, args.progress)
+    _report_problems(ret, args.problems, args.quiet)
+    children = ret.children.values()
+    if args.child:
+        wanted = set(args.child)
+        children = [c for c in children if c.id in wanted]
+        missing = wanted - {c.id for c in children}
+        if missing:
+            raise CommandError(f"no child with id {', '.join(sorted(missing))} in the return")
+    calendar = WorkingDayCalendar(closures=args.closure or ())
+    results = deadlines(children, profile, args.as_of, calendar)
+    if args.status:
+        results = _only_status(results, set(args.status))
+    if args.format == "xlsx":
+        if not args.output or args.output == "-":
+            raise CommandError("--format xlsx needs --output FILE.xlsx")
+        n = out.write_xlsx(results, args.as_of, profile, args.output, profile.notes)
+        if not args.quiet:
+            print(f"wrote {n:,} rows to {args.output}", file=sys.stderr)
+        return 0
+    stream, close = _open_out(args.output)
+    try:
+        if args.format == "json":
+            out.write_json(results, args.as_of, profile, stream, explain=args.explain)
+        elif args.format == "csv":
+            out.write_csv(results, stream)
+        else:
+            out.write_table(results, stream)
+            if profile.elsewhere and not args.quiet:
+                stream.write(
+                    "\nNot assessed child by child here: "
+                    + ", ".join(profile.elsewhere)
+                    + " (see `permanence rules`)\n"
+                )
+    finally:
+        if close:
+            stream.close()
+    return 0
+
+
+def _only_status(results, statuses: set[str]):
+    from dataclasses import replace
+
+    for r in results:
+        yield replace(r, obligations=[o for o in r.obligations if o.status in statuses])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ret = _load(args.ssda903, args.progress)
+    for table, files in sorted(ret.tables.items()):
+        print(f"{table}: {', '.join(files)}")
+    print(f"{len(ret.children):,} children")
+    for line in ret.reconciliation:
+        print(f"note: {line}")
+    for p in ret.problems[: args.limit or None]:
+        print(str(p))
+    if args.limit and len(ret.problems) > args.limit:
+        print(f"... and {len(ret.problems) - args.limit:,} more (use --limit 0 for all)")
+    print(f"{len(ret.problems):,} problems")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from permanence.profiles import UnknownProfile, load_profile
+
+    try:
+        profile = load_profile(args.profile)
+    except UnknownProfile as exc:
+        raise CommandError(str(exc)) from None
+    print(f"{profile.title} ({profile.name}): {profile.policy}\n")
+    for rule in profile.rules:
+        params = profile.params.get(rule.id)
+        extra = f"  [{', '.join(f'{k}={v}' for k, v in params.items())}]" if params else ""
+        print(f"{rule.id:<38} {rule.title}{extra}\n{'':<38} source: {rule.source}")
+    for rule_id, where in profile.elsewhere.items():
+        print(f"{rule_id:<38} not a deadline for one child: {where}")
+    for note in profile.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def _add_input(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--ssda903",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="a folder of SSDA903 CSV files, a CSV file or an XML return; repeat for several years",
+    )
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
+
+
+def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
+    from permanence.profiles import PROFILE_NAMES
+
+    parser = argparse.ArgumentParser(
+        prog="permanence", description="Permanence planning and tracking for children's services."
+    )
+    parser.add_argument("--version", action="version", version=f"permanence {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    d = sub.add_parser("deadlines", help="what is due and overdue for each child, and why")
+    _add_input(d)
+    d.add_argument(
+        "--as-of", type=iso_date, default=date.today(), help="YYYY-MM-DD (default today)"
+    )
+    d.add_argument("--profile", default="national", help=f"one of {', '.join(PROFILE_NAMES)}")
+    d.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    d.add_argument("--output", "-o", help="file to write (default standard output)")
+    d.add_argument("--child", action="append", help="only this child (repeatable)")
+    d.add_argument(
+        "--status",
+        action="append",
+        choices=("met", "met_late", "upcoming", "overdue", "unknown", "not_applicable"),
+        help="only obligations with this status (repeatable)",
+    )
+    d.add_argument("--explain", action="store_true", help="JSON: add title, why, reason, source")
+    d.add_argument("--closure", action="append", type=iso_date, help="a local closure day")
+    d.add_argument("--problems", help="write the return's problems to this CSV file")
+    d.add_argument("--quiet", "-q", action="store_true")
+    d.set_defaults(func=cmd_deadlines)
+
+    c = sub.add_parser("check", help="load a return and list its problems row by row")
+    _add_input(c)
+    c.add_argument("--limit", type=int, default=50, help="problems to print (0 = all)")
+    c.set_defaults(func=cmd_check)
+
+    r = sub.add_parser("rules", help="the rules of a profile, with their sources")
+    r.add_argument("--profile", default="national")
+    r.set_defaults(func=cmd_rules)
+
+    for name, add in (extra or {}).items():
+        add(sub, name)
+    return parser
+
+
+def _extra_commands() -> dict[str, Callable]:
+    """Commands that live beside the core in their own packages."""
+    out: dict[str, Callable] = {}
+    try:
+        from permanence.synth import cli as synth_cli
+    except ImportError:
+        synth_cli = None
+    if synth_cli is not None:
+
+        def add_synth(sub, name):
+            p = sub.add_parser(name, help="write a synthetic SSDA903 return (no real children)")
+            synth_cli.add_arguments(p)
+            p.set_defaults(func=synth_cli.run)
+
+        out["synth"] = add_synth
+    try:
+        from permanence.measures import cli as measures_cli
+    except ImportError:
+        measures_cli = None
+    if measures_cli is not None:
+
+        def add_measures(sub, name):
+            p = sub.add_parser(name, help="national measures: stability, adoption, outcomes")
+            _add_input(p)
+            measures_cli.add_arguments(p)
+            p.set_defaults(func=measures_cli.run)
+
+        out["measures"] = add_measures
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser(_extra_commands())
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except CommandError as exc:
+        print(f"permanence: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
