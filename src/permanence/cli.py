@@ -20,6 +20,13 @@ class CommandError(Exception):
     """A one-line message for the person at the terminal; no traceback."""
 
 
+class Parser(argparse.ArgumentParser):
+    """Usage mistakes end in one line, like every other unusable input."""
+
+    def error(self, message: str):
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: {message} (see --help)\n")
+
+
 def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -172,11 +179,11 @@ def _add_input(p: argparse.ArgumentParser) -> None:
 def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
     from permanence.profiles import PROFILE_NAMES
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="permanence", description="Permanence planning and tracking for children's services."
     )
     parser.add_argument("--version", action="version", version=f"permanence {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     d = sub.add_parser("deadlines", help="what is due and overdue for each child, and why")
     _add_input(d)
