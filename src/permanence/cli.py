@@ -75,7 +75,9 @@ def _open_out(path: str | None):
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
-    from permanence.deadlines import deadlines
+    from dataclasses import replace
+
+    from permanence.deadlines import rendered
     from permanence.output import deadlines as out
     from permanence.profiles import UnknownProfile, load_profile
     from permanence.workingdays import WorkingDayCalendar
@@ -94,24 +96,34 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         if missing:
             raise CommandError(f"no child with id {', '.join(sorted(missing))} in the return")
     calendar = WorkingDayCalendar(closures=args.closure or ())
-    results = deadlines(children, profile, args.as_of, calendar)
-    if args.status:
-        results = _only_status(results, set(args.status))
+    wanted = set(args.status or ())
+
+    def run(render):
+        if wanted:
+            inner = render
+
+            def render(r):
+                return inner(
+                    replace(r, obligations=[o for o in r.obligations if o.status in wanted])
+                )
+
+        return rendered(list(children), profile, args.as_of, render, calendar)
+
     if args.format == "xlsx":
         if not args.output or args.output == "-":
             raise CommandError("--format xlsx needs --output FILE.xlsx")
-        n = out.write_xlsx(results, args.as_of, profile, args.output, profile.notes)
+        n = out.write_xlsx(run(out.rows_of), args.as_of, profile, args.output, profile.notes)
         if not args.quiet:
             print(f"wrote {n:,} rows to {args.output}", file=sys.stderr)
         return 0
     stream, close = _open_out(args.output)
     try:
         if args.format == "json":
-            out.write_json(results, args.as_of, profile, stream, explain=args.explain)
+            out.write_json(run(out.json_renderer(args.explain)), args.as_of, profile, stream)
         elif args.format == "csv":
-            out.write_csv(results, stream)
+            out.write_csv(run(out.rows_of), stream)
         else:
-            out.write_table(results, stream)
+            out.write_table(run(out.table_lines), stream)
             if profile.elsewhere and not args.quiet:
                 stream.write(
                     "\nNot assessed child by child here: "
@@ -122,13 +134,6 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         if close:
             stream.close()
     return 0
-
-
-def _only_status(results, statuses: set[str]):
-    from dataclasses import replace
-
-    for r in results:
-        yield replace(r, obligations=[o for o in r.obligations if o.status in statuses])
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -125,25 +125,22 @@ def _period(run: list[Episode], first: bool) -> PeriodOfCare:
 
 
 def placements_of(period: PeriodOfCare) -> list[Placement]:
-    out: list[Placement] = []
     eps = period.episodes
-    for i, e in enumerate(eps):
-        if i == 0 or e.starts_placement:
-            if out:
-                out[-1] = replace(out[-1], end=e.start)
-            is_move = i > 0 or (period.began_before_data and e.starts_placement)
-            out.append(
-                Placement(
-                    start=e.start,
-                    end=None,
-                    placement=e.placement,
-                    provider=e.provider,
-                    is_move=is_move,
-                    reason_place_change=eps[i - 1].reason_place_change if i > 0 else "",
-                )
+    starts = [i for i, e in enumerate(eps) if i == 0 or e.starts_placement]
+    out = []
+    for k, i in enumerate(starts):
+        e = eps[i]
+        end = eps[starts[k + 1]].start if k + 1 < len(starts) else period.end
+        out.append(
+            Placement(
+                start=e.start,
+                end=end,
+                placement=e.placement,
+                provider=e.provider,
+                is_move=i > 0 or (period.began_before_data and e.starts_placement),
+                reason_place_change=eps[i - 1].reason_place_change if i > 0 else "",
             )
-    if out:
-        out[-1] = replace(out[-1], end=period.end)
+        )
     return out
 
 

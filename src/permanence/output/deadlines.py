@@ -49,19 +49,20 @@ def child_json(r: ChildResult, explain: bool = False) -> dict[str, Any]:
     }
 
 
-def write_json(
-    results: Iterable[ChildResult],
-    as_of: date,
-    profile: Profile,
-    out: IO[str],
-    explain: bool = False,
-) -> int:
-    """Stream the contract object, one child at a time, so memory stays flat."""
+def json_renderer(explain: bool = False):
+    def render(r: ChildResult) -> str:
+        return json.dumps(child_json(r, explain))
+
+    return render
+
+
+def write_json(items: Iterable[str], as_of: date, profile: Profile, out: IO[str]) -> int:
+    """Stream the contract object from each child's JSON text, so memory stays flat."""
     head = json.dumps({"as_of": as_of.isoformat(), "profile": profile.name})[:-1]
     out.write(head + ', "children": [')
     n = 0
-    for r in results:
-        out.write(("," if n else "") + "\n  " + json.dumps(child_json(r, explain)))
+    for text in items:
+        out.write(("," if n else "") + "\n  " + text)
         n += 1
     out.write("\n]}\n")
     return n
@@ -70,37 +71,41 @@ def write_json(
 CSV_COLUMNS = ("child", "kind", "rule", "title", "due", "done", "status", "why", "reason", "source")
 
 
-def rows(results: Iterable[ChildResult]) -> Iterable[tuple[str, ...]]:
-    for r in results:
-        for o in r.obligations:
-            yield (
-                r.child.id,
-                "obligation",
-                o.rule,
-                o.title,
-                _iso(o.due) or "",
-                _iso(o.done) or "",
-                str(o.status),
-                o.why,
-                o.reason,
-                o.source,
-            )
-        for a in r.alerts:
-            yield (r.child.id, "alert", a.rule, a.title, "", "", "alert", a.detail, "", a.source)
+def rows_of(r: ChildResult) -> list[tuple[str, ...]]:
+    out = [
+        (
+            r.child.id,
+            "obligation",
+            o.rule,
+            o.title,
+            _iso(o.due) or "",
+            _iso(o.done) or "",
+            str(o.status),
+            o.why,
+            o.reason,
+            o.source,
+        )
+        for o in r.obligations
+    ]
+    out.extend(
+        (r.child.id, "alert", a.rule, a.title, "", "", "alert", a.detail, "", a.source)
+        for a in r.alerts
+    )
+    return out
 
 
-def write_csv(results: Iterable[ChildResult], out: IO[str]) -> int:
+def write_csv(items: Iterable[list[tuple[str, ...]]], out: IO[str]) -> int:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     n = 0
-    for row in rows(results):
-        w.writerow(row)
-        n += 1
+    for chunk in items:
+        w.writerows(chunk)
+        n += len(chunk)
     return n
 
 
 def write_xlsx(
-    results: Iterable[ChildResult],
+    items: Iterable[list[tuple[str, ...]]],
     as_of: date,
     profile: Profile,
     path: str,
@@ -118,7 +123,8 @@ def write_xlsx(
         ws.write(0, i, name.capitalize(), bold)
         ws.set_column(i, i, width)
     n = 0
-    for n, row in enumerate(rows(results), start=1):
+    for row in (row for chunk in items for row in chunk):
+        n += 1
         for i, value in enumerate(row):
             if i in (4, 5) and value:
                 ws.write_datetime(n, i, _to_datetime(value), datef)
@@ -159,20 +165,27 @@ STATUS_WORDS = {
 }
 
 
-def write_table(results: Iterable[ChildResult], out: IO[str], width: int = 160) -> int:
-    """A plain-text table for a person: child, rule, due, status, why."""
-    header = f"{'Child':<10} {'Rule':<36} {'Due':<11} {'Status':<10} Why"
-    out.write(header + "\n" + "-" * min(width, 120) + "\n")
+def table_lines(r: ChildResult) -> str:
+    """One child's lines of the readable table: child, rule, due, status, why."""
+    lines = []
+    for o in r.obligations:
+        why = o.why + (f" [{o.reason}]" if o.reason else "")
+        due = o.due.strftime("%d/%m/%Y") if o.due else "-"
+        lines.append(
+            f"{r.child.id:<10} {o.rule:<36} {due:<11} {STATUS_WORDS[o.status]:<10} {why}\n"
+        )
+    for a in r.alerts:
+        lines.append(f"{r.child.id:<10} {a.rule:<36} {'':<11} {'ALERT':<10} {a.detail}\n")
+    return "".join(lines)
+
+
+TABLE_HEADING = f"{'Child':<10} {'Rule':<36} {'Due':<11} {'Status':<10} Why\n" + "-" * 120 + "\n"
+
+
+def write_table(items: Iterable[str], out: IO[str]) -> int:
+    out.write(TABLE_HEADING)
     n = 0
-    for r in results:
-        for o in r.obligations:
-            why = o.why + (f" [{o.reason}]" if o.reason else "")
-            due = o.due.strftime("%d/%m/%Y") if o.due else "-"
-            out.write(
-                f"{r.child.id:<10} {o.rule:<36} {due:<11} {STATUS_WORDS[o.status]:<10} {why}\n"
-            )
-            n += 1
-        for a in r.alerts:
-            out.write(f"{r.child.id:<10} {a.rule:<36} {'':<11} {'ALERT':<10} {a.detail}\n")
-            n += 1
+    for text in items:
+        out.write(text)
+        n += text.count("\n")
     return n

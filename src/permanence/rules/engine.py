@@ -24,10 +24,12 @@ from permanence.domain.care import (
 from permanence.domain.model import Child, Review
 from permanence.workingdays import WorkingDayCalendar, add_months
 
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 def fmt(d: date) -> str:
     """Dates in explanations, as people in children's services write them: 05 Jan 2024."""
-    return f"{d:%d %b %Y}"
+    return f"{d.day:02d} {_MONTHS[d.month]} {d.year}"
 
 
 class Status(StrEnum):
@@ -144,7 +146,10 @@ class Case:
         return [r for r in self.child.reviews if r.date <= self.as_of]
 
     def placements(self, period: PeriodOfCare) -> list[Placement]:
-        return self._placements.setdefault(id(period), period.placements())
+        key = id(period)
+        if key not in self._placements:
+            self._placements[key] = period.placements()
+        return self._placements[key]
 
     @cached_property
     def _placements(self) -> dict[int, list[Placement]]:
@@ -157,7 +162,10 @@ class Case:
         return self.placements(self.current_period)[-1]
 
     def review_schedule(self, period: PeriodOfCare) -> list[ReviewSlot]:
-        return self._schedules.setdefault(id(period), self._review_schedule(period))
+        key = id(period)
+        if key not in self._schedules:
+            self._schedules[key] = self._review_schedule(period)
+        return self._schedules[key]
 
     @cached_property
     def _schedules(self) -> dict[int, list[ReviewSlot]]:
@@ -237,12 +245,21 @@ class Rule:
     source: ClassVar[str]
     needs: ClassVar[tuple[str, ...]] = ()
     trigger: ClassVar[tuple[str, ...]] = ()
+    _needs: ClassVar[frozenset[str]] = frozenset()
+    _trigger: ClassVar[frozenset[str]] = frozenset()
+    _unknown: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        cls._needs, cls._trigger = frozenset(cls.needs), frozenset(cls.trigger)
+        kinds = ", ".join(k.replace("_", " ") for k in cls.needs) or "this fact"
+        cls._unknown = f"{kinds}: {NOT_IN_903}"
 
     def evaluate(self, case: Case) -> Iterable[Obligation | Alert]:
         raise NotImplementedError
 
     def assessable(self, case: Case) -> bool:
-        return all(case.knows(k) for k in self.trigger)
+        return self._trigger <= case.child.known
 
     # Helpers for subclasses.
 
@@ -263,7 +280,7 @@ class Rule:
         by the source: unknown, with the reason, but still with the due date.
         """
         if known is None:
-            known = all(case.knows(k) for k in self.needs)
+            known = self._needs <= case.child.known
         if done is not None and done > case.as_of:
             done = None
         if (
@@ -295,8 +312,7 @@ class Rule:
         )
 
     def _unknown_reason(self) -> str:
-        kinds = ", ".join(k.replace("_", " ") for k in self.needs) or "this fact"
-        return f"{kinds}: {NOT_IN_903}"
+        return self._unknown
 
     def alert(self, detail: str) -> Alert:
         return Alert(rule=self.id, detail=detail, title=self.title, source=self.source)
