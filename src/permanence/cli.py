@@ -227,33 +227,21 @@ def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentP
 
 def _extra_commands() -> dict[str, Callable]:
     """Commands that live beside the core in their own packages."""
-    out: dict[str, Callable] = {}
-    try:
-        from permanence.synth import cli as synth_cli
-    except ImportError:
-        synth_cli = None
-    if synth_cli is not None:
+    from permanence.measures import cli as measures_cli
+    from permanence.synth import cli as synth_cli
 
-        def add_synth(sub, name):
-            p = sub.add_parser(name, help="write a synthetic SSDA903 return (no real children)")
-            synth_cli.add_arguments(p)
-            p.set_defaults(func=synth_cli.run)
+    def add_synth(sub, name):
+        p = sub.add_parser(name, help="write a synthetic SSDA903 return (no real children)")
+        synth_cli.add_arguments(p)
+        p.set_defaults(func=synth_cli.run)
 
-        out["synth"] = add_synth
-    try:
-        from permanence.measures import cli as measures_cli
-    except ImportError:
-        measures_cli = None
-    if measures_cli is not None:
+    def add_measures(sub, name):
+        p = sub.add_parser(name, help="national measures: stability, adoption, outcomes")
+        _add_input(p)
+        measures_cli.add_arguments(p)
+        p.set_defaults(func=measures_cli.run)
 
-        def add_measures(sub, name):
-            p = sub.add_parser(name, help="national measures: stability, adoption, outcomes")
-            _add_input(p)
-            measures_cli.add_arguments(p)
-            p.set_defaults(func=measures_cli.run)
-
-        out["measures"] = add_measures
-    return out
+    return {"synth": add_synth, "measures": add_measures}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
