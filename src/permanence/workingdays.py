@@ -200,6 +200,9 @@ def _as_date(d: date) -> date:
     return date(d.year, d.month, d.day)
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(d: date, n: int) -> date:
     """``d`` plus ``n`` calendar months ("within n months of d"); ``n`` may be negative.
 
@@ -211,8 +214,11 @@ def add_months(d: date, n: int) -> date:
     if not MINYEAR <= year <= MAXYEAR:
         raise OverflowError("date value out of range")
     month = month0 + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return d.replace(year=year, month=month, day=day)
+    day = d.day
+    if day > 28:
+        last = _DAYS_IN_MONTH[month] if month != 2 else (29 if calendar.isleap(year) else 28)
+        day = min(day, last)
+    return date(year, month, day)
 
 
 def add_weeks(d: date, n: int) -> date:

@@ -12,7 +12,7 @@ Definitions follow POLICY-RULES.md, "Conventions":
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from permanence.domain.model import Child, Episode, Review
@@ -54,14 +54,12 @@ class Placement:
 class PeriodOfCare:
     episodes: tuple[Episode, ...]
     began_before_data: bool  # its earliest episode is not RNE S: it started before the return
+    start: date = field(init=False)
+    end: date | None = field(init=False)
 
-    @property
-    def start(self) -> date:
-        return self.episodes[0].start
-
-    @property
-    def end(self) -> date | None:
-        return self.episodes[-1].end
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", self.episodes[0].start)
+        object.__setattr__(self, "end", self.episodes[-1].end)
 
     @property
     def end_reason(self) -> str | None:
@@ -146,11 +144,16 @@ def placements_of(period: PeriodOfCare) -> list[Placement]:
 
 def legal_status_spans(episodes: Sequence[Episode]) -> list[LegalStatusSpan]:
     spans: list[LegalStatusSpan] = []
+    status = start = end = None
     for e in episodes:
-        if spans and spans[-1].status == e.legal_status and spans[-1].end == e.start:
-            spans[-1] = replace(spans[-1], end=e.end)
-        else:
-            spans.append(LegalStatusSpan(e.legal_status, e.start, e.end))
+        if status == e.legal_status and end == e.start:
+            end = e.end
+            continue
+        if status is not None:
+            spans.append(LegalStatusSpan(status, start, end))
+        status, start, end = e.legal_status, e.start, e.end
+    if status is not None:
+        spans.append(LegalStatusSpan(status, start, end))
     return spans
 
 
