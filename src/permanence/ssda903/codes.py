@@ -4,7 +4,9 @@ Source: the DfE "Children looked after return" guide, as encoded in the validati
 of data-to-insight/csc-validator-be-903 (MIT licence, Copyright (c) Social Finance Ltd and
 contributors), ``lac_validator/rules/``. The base lists are the **2022-23 collection year**
 rule set (``lac2022_23``); the later rule sets (``lac2023_24``, ``lac2024_25``,
-``lac2025_26``) change only the lists noted below. The rule number is given with each list.
+``lac2025_26``) change only the lists noted below. The rule number is given with each list
+(file ``lac_validator/rules/<year>/rule_<number>.py``; e.g. ``lac2025_26/rule_146.py`` at
+commit 31987277739f58cf376d04719ac72bd550043373).
 
 A reader may be handed several years' returns at once (the demand-model samples run from
 2017 to 2021), so each list accepted here is the union over the collection years 2022-23

@@ -58,17 +58,10 @@ def why_not_a_date(text: str) -> str:
     return f"not a date ({EXPECTED})"
 
 
-class DateCache:
-    """Remembers each distinct date string: `get(text)` is a dict lookup after the first."""
+class DateCache(dict[str, date | None]):
+    """Remembers each distinct date string: `cache[text]` is a plain dict lookup after the
+    first time (the date, or None when `text` is blank or not a date)."""
 
-    __slots__ = ("_cache",)
-
-    def __init__(self) -> None:
-        self._cache: dict[str, date | None] = {"": None}
-
-    def get(self, text: str) -> date | None:
-        try:
-            return self._cache[text]
-        except KeyError:
-            value = self._cache[text] = parse_date(text)
-            return value
+    def __missing__(self, text: str) -> date | None:
+        value = self[text] = parse_date(text)
+        return value

@@ -2,8 +2,9 @@
 
 The CSV and XML readers hand every row here as a tuple of strings in the table's DfE
 column order (see `tables.py`), so both forms are checked by the same code. A converter
-returns `(key, child, value)` for a row that is used (the key de-duplicates rows across
-returns) or None for a row that is not, and reports every bad field as a `Problem`.
+returns `(child, key, value)` for a row that is used (`key` tells a child's rows apart, to
+de-duplicate them across returns) or None for a row that is not, and reports every bad
+field as a `Problem`.
 
 Rules:
 - a row whose essential fields are unusable (the CHILD id; episodes DECOM; reviews REVIEW)
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from permanence.domain.model import (
     AdoptionDecision,
@@ -33,11 +34,16 @@ from . import codes
 from .dates import DateCache, why_not_a_date
 from .problems import ERROR, WARNING, Problem
 
-# A field's position in an XML file: (line, 1-based column); CSV rows have none.
-Positions = dict[str, tuple[int, int]] | None
+
+class Positions(Protocol):
+    """Where each field of an XML row is, as (line, 1-based column); CSV rows have none."""
+
+    def get(self, field: str) -> tuple[int, int]: ...
+
+
 # (column name, value as found, reason, severity)
 Issue = tuple[str, str, str, str]
-Converted = tuple[Any, str, Any] | None
+Converted = tuple[str, Any, Any] | None
 
 
 class FileContext:
@@ -46,24 +52,24 @@ class FileContext:
 
     __slots__ = ("file", "rank", "dates", "problems")
 
-    def __init__(self, file: str, rank: int, dates: DateCache, problems: list[Problem]):
+    def __init__(
+        self, file: str, rank: int, dates: DateCache, problems: list[Problem] | None = None
+    ):
         self.file = file
         self.rank = rank
         self.dates = dates
-        self.problems = problems
+        self.problems: list[Problem] = [] if problems is None else problems
 
     def report(
         self,
         line: int | None,
-        positions: Positions,
+        positions: Positions | None,
         issues: list[Issue],
         row_used: bool,
         child: str | None,
     ) -> None:
         for field, value, reason, severity in issues:
-            at_line, column = line, None
-            if positions is not None and field in positions:
-                at_line, column = positions[field]
+            at_line, column = (line, None) if positions is None else positions.get(field)
             self.problems.append(
                 Problem(
                     self.file,
@@ -77,9 +83,6 @@ class FileContext:
                     child or None,
                 )
             )
-
-    def source(self, line: int) -> SourceRef:
-        return SourceRef(self.file, line)
 
 
 def _code(value: str, field: str, valid: frozenset[str], required: bool, iss: list[Issue]) -> str:
@@ -102,15 +105,20 @@ def _code(value: str, field: str, valid: frozenset[str], required: bool, iss: li
     return text
 
 
-def _bad_date(value: str, field: str, required: bool, iss: list[Issue]) -> None:
-    """Report a date field that did not parse (`value` blank or not a date)."""
+def _bad_date(
+    value: str, field: str, required: bool, iss: list[Issue], consequence: str = ""
+) -> None:
+    """Report a date field that did not parse (`value` blank or not a date). A bad optional
+    date is read as blank; `consequence` says what else follows, if anything."""
     reason = why_not_a_date(value)
     if reason == "blank":
-        if required:
-            iss.append((field, value, "blank: a date is required", ERROR))
-        return
-    if not required:
+        if not required:
+            return
+        reason = "blank: a date is required"
+    elif not required:
         reason += "; read as blank"
+    if consequence:
+        reason += f"; {consequence}"
     iss.append((field, value, reason, ERROR))
 
 
@@ -128,13 +136,13 @@ _RNE, _LS, _CIN, _PLACE = codes.RNE, codes.LS, codes.CIN, codes.PLACE
 _PROVIDER, _REC, _RPC = codes.PLACE_PROVIDER, codes.REC, codes.REASON_PLACE_CHANGE
 
 
-def episode(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def episode(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     iss: list[Issue] = []
     child = v[0].strip()
     if not child:
         _child(v[0], iss)
     dates = ctx.dates
-    start = dates.get(v[1])
+    start = dates[v[1]]
     if start is None:
         _bad_date(v[1], "DECOM", True, iss)
     rne = v[2]
@@ -153,7 +161,7 @@ def episode(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> 
     if provider and provider not in _PROVIDER:
         provider = _code(provider, "PLACE_PROVIDER", _PROVIDER, False, iss)
     dec = v[7]
-    end = dates.get(dec) if dec else None
+    end = dates[dec] if dec else None
     if end is None and dec:
         _bad_date(dec, "DEC", False, iss)
     elif end is not None and start is not None and end < start:
@@ -182,8 +190,8 @@ def episode(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> 
     if not used:
         return None
     return (
-        (child, start),
         child,
+        start,
         Episode(
             start,
             rne,
@@ -205,12 +213,12 @@ def episode(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> 
 _REVIEW_CODE = codes.REVIEW_CODE
 
 
-def review(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def review(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     child = v[0].strip()
-    day = ctx.dates.get(v[2])
+    day = ctx.dates[v[2]]
     code = v[3]
     if child and day is not None and code in _REVIEW_CODE:
-        return (child, day), child, Review(day, code, SourceRef(ctx.file, line))
+        return child, day, Review(day, code, SourceRef(ctx.file, line))
     iss: list[Issue] = []
     if not child:
         _child(v[0], iss)
@@ -222,13 +230,13 @@ def review(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> C
     ctx.report(line, pos, iss, used, child)
     if not used:
         return None
-    return (child, day), child, Review(day, code, SourceRef(ctx.file, line))
+    return child, day, Review(day, code, SourceRef(ctx.file, line))
 
 
 # --- header: CHILD SEX DOB ETHNIC UPN MOTHER MC_DOB
 
 
-def header(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def header(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     iss: list[Issue] = []
     child = v[0].strip()
     if not child:
@@ -236,56 +244,50 @@ def header(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> C
     sex = v[1]
     if sex not in codes.SEX:
         sex = _code(sex, "SEX", codes.SEX, True, iss)
-    dob = ctx.dates.get(v[2])
+    dob = ctx.dates[v[2]]
     if dob is None:
-        _bad_date(v[2], "DOB", True, iss)
+        _bad_date(v[2], "DOB", True, iss, "date of birth unknown")
     ethnic = v[3]
     if ethnic not in codes.ETHNIC:
         ethnic = _code(ethnic, "ETHNIC", codes.ETHNIC, True, iss)
-    if v[6] and ctx.dates.get(v[6]) is None:
+    if v[6] and ctx.dates[v[6]] is None:
         _bad_date(v[6], "MC_DOB", False, iss)
     used = bool(child)
     if iss:
-        if dob is None and used and v[2].strip():
-            # say what happens to the child, not only to the field
-            iss = [
-                (f, val, r + " (date of birth unknown)" if f == "DOB" else r, s)
-                for f, val, r, s in iss
-            ]
         ctx.report(line, pos, iss, used, child)
     if not used:
         return None
-    return child, child, (dob, sex, ethnic, line)
+    return child, "", (dob, sex, ethnic)
 
 
 # --- uasc: CHILD SEX DOB DUC
 
 
-def uasc(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def uasc(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     iss: list[Issue] = []
     child = _child(v[0], iss)
-    duc = ctx.dates.get(v[3])
+    duc = ctx.dates[v[3]]
     if duc is None:
         _bad_date(v[3], "DUC", True, iss)
     used = bool(child)
     if iss:
         ctx.report(line, pos, iss, used, child)
-    return (child, child, duc) if used else None
+    return (child, "", duc) if used else None
 
 
 # --- missing: CHILD DOB MISSING MIS_START MIS_END
 
 
-def missing(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def missing(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     iss: list[Issue] = []
     child = _child(v[0], iss)
     kind = v[2]
     if kind not in codes.MISSING:
         kind = _code(kind, "MISSING", codes.MISSING, True, iss)
-    start = ctx.dates.get(v[3])
+    start = ctx.dates[v[3]]
     if start is None:
         _bad_date(v[3], "MIS_START", True, iss)
-    end = ctx.dates.get(v[4]) if v[4] else None
+    end = ctx.dates[v[4]] if v[4] else None
     if end is None and v[4]:
         _bad_date(v[4], "MIS_END", False, iss)
     elif end is not None and start is not None and end < start:
@@ -296,7 +298,7 @@ def missing(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> 
         ctx.report(line, pos, iss, used, child)
     if not used:
         return None
-    return (child, kind, start or v[3].strip()), child, MissingEpisode(kind, start, end)
+    return child, (kind, start or v[3].strip()), MissingEpisode(kind, start, end)
 
 
 # --- previous_permanence: CHILD DOB PREV_PERM LA_PERM DATE_PERM
@@ -314,7 +316,7 @@ def _partial_date_ok(text: str) -> bool:
 
 
 def previous_permanence(
-    v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions
+    v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None
 ) -> Converted:
     iss: list[Issue] = []
     child = _child(v[0], iss)
@@ -336,7 +338,7 @@ def previous_permanence(
         ctx.report(line, pos, iss, used, child)
     if not used:
         return None
-    return child, child, PreviousPermanence(kind, v[3].strip(), date_text)
+    return child, "", PreviousPermanence(kind, v[3].strip(), date_text)
 
 
 # --- ad1: CHILD DOB DATE_INT DATE_MATCH FOSTER_CARE NB_ADOPTR SEX_ADOPTR LS_ADOPTR
@@ -348,7 +350,7 @@ def _optional_date(
     text = v[i]
     if not text:
         return None
-    value = ctx.dates.get(text)
+    value = ctx.dates[text]
     if value is None:
         _bad_date(text, field, False, iss)
     return value
@@ -362,7 +364,7 @@ def _optional_code(v: tuple[str, ...], i: int, field: str, iss: list[Issue]) -> 
     return text
 
 
-def ad1(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Converted:
+def ad1(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None) -> Converted:
     iss: list[Issue] = []
     child = _child(v[0], iss)
     decided = _optional_date(v, 2, "DATE_INT", ctx, iss)
@@ -380,18 +382,18 @@ def ad1(v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions) -> Conv
     value = AdoptionDecision(
         decided, matched, by_foster_carer, adopters, sex, legal, SourceRef(ctx.file, line)
     )
-    return (child, decided or v[2].strip()), child, value
+    return child, decided or v[2].strip(), value
 
 
 # --- placed_for_adoption: CHILD DOB DATE_PLACED DATE_PLACED_CEASED REASON_PLACED_CEASED
 
 
 def placed_for_adoption(
-    v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions
+    v: tuple[str, ...], ctx: FileContext, line: int, pos: Positions | None
 ) -> Converted:
     iss: list[Issue] = []
     child = _child(v[0], iss)
-    decided = ctx.dates.get(v[2])
+    decided = ctx.dates[v[2]]
     if decided is None:
         _bad_date(v[2], "DATE_PLACED", True, iss)
     ceased = _optional_date(v, 3, "DATE_PLACED_CEASED", ctx, iss)
@@ -402,10 +404,10 @@ def placed_for_adoption(
     if not used:
         return None
     value = PlacedForAdoption(decided, ceased, reason, SourceRef(ctx.file, line))
-    return (child, decided or v[2].strip()), child, value
+    return child, decided or v[2].strip(), value
 
 
-Converter = Callable[[tuple[str, ...], FileContext, int, Positions], Converted]
+Converter = Callable[[tuple[str, ...], FileContext, int, Positions | None], Converted]
 
 CONVERTERS: dict[str, Converter] = {
     "header": header,

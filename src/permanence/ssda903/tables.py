@@ -17,9 +17,6 @@ class Table:
     required: frozenset[str]  # enough to recognise the table; all of these must be present
     used: bool = True  # whether Permanence reads its rows
 
-    def index(self, column: str) -> int:
-        return self.columns.index(column)
-
 
 def _table(name: str, columns: str, required: str, used: bool = True) -> Table:
     return Table(name, tuple(columns.split()), frozenset(required.split()), used)
