@@ -3,11 +3,14 @@
     python benchmarks/run.py                 # 1k, 10k and 100k synthetic children
     python benchmarks/run.py --sizes 1000    # one size
     python benchmarks/run.py --replicate     # replicate the validator sample instead
+    python benchmarks/run.py --steps "load return" "deadlines (bolton, json)"
 
 Each step runs in its own process, so its peak memory (max RSS) is its own. The plain
 baseline is reading every CSV row with the standard library's csv module and nothing
-else; ratios are step time / baseline time in the same run, on the same files. This
-prints figures; it asserts nothing.
+else; ratios are step time / baseline time in the same run, on the same files. The
+measures are also compared with short-term stability written in pandas, the way
+analysts do today (`pandas_baseline.py`: a per-child groupby-apply, and a vectorised
+version for reference). This prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -51,6 +54,30 @@ ret = load_return(path, progress=False)
 elapsed = time.perf_counter() - t0
 rows = len(ret.children)
 """,
+    "measures (json)": """
+import os
+from permanence.cli import main
+t0 = time.perf_counter()
+sys.stdout = open(os.devnull, "w")
+main(["measures", "--ssda903", path, "--as-of", "2026-03-31", "--format", "json", "--quiet"])
+sys.stdout = sys.__stdout__
+elapsed = time.perf_counter() - t0
+rows = 0
+""",
+    "pandas notebook (short-term)": """
+sys.path.insert(0, "benchmarks")
+import pandas_baseline
+t0 = time.perf_counter()
+rows = pandas_baseline.notebook(path, date(2026, 3, 31))[1]
+elapsed = time.perf_counter() - t0
+""",
+    "pandas vectorised (short-term)": """
+sys.path.insert(0, "benchmarks")
+import pandas_baseline
+t0 = time.perf_counter()
+rows = pandas_baseline.vectorised(path, date(2026, 3, 31))[1]
+elapsed = time.perf_counter() - t0
+""",
     "deadlines (bolton, json)": """
 import io, os
 from permanence.cli import main
@@ -73,7 +100,11 @@ print(json.dumps({"seconds": elapsed, "peak_mb": peak, "rows": rows}))
 def run_step(code: str, path: Path) -> dict:
     script = PRELUDE + textwrap.dedent(code) + MEASURE
     out = subprocess.run(
-        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -131,21 +162,29 @@ def main() -> int:
     args = ap.parse_args()
 
     print(f"Machine: {machine()}")
-    print(f"{'children':>9}  {'step':<28} {'seconds':>8} {'peak MB':>8} {'x baseline':>10}")
+    print(f"{'children':>9}  {'step':<32} {'seconds':>8} {'peak MB':>8} {'x csv parse':>11}")
     tmp = Path(tempfile.mkdtemp(prefix="permanence-bench-"))
+    summary = []
     try:
         for n in args.sizes:
             where = tmp / str(n)
             (make_replicated if args.replicate else make_synthetic)(n, where)
-            base = None
+            times: dict[str, float] = {}
             for name in ["csv baseline", *[s for s in args.steps if s != "csv baseline"]]:
                 r = run_step(STEPS[name], where)
-                base = base or r["seconds"]
-                ratio = r["seconds"] / base if base else float("nan")
-                print(f"{n:>9,}  {name:<28} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {ratio:>10.1f}")
+                times[name] = r["seconds"]
+                ratio = r["seconds"] / times["csv baseline"]
+                print(
+                    f"{n:>9,}  {name:<32} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {ratio:>11.1f}"
+                )
                 sys.stdout.flush()
+            m = times.get("measures (json)")
+            for base in ("pandas notebook (short-term)", "pandas vectorised (short-term)"):
+                if m and base in times:
+                    summary.append(f"{n:>9,}  measures vs {base}: {times[base] / m:.1f}x as fast")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    print("\n".join(["", *summary]))
     return 0
 
 
