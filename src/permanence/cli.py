@@ -34,11 +34,11 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _load(paths: Sequence[str], progress: bool | None):
+def _load(paths: Sequence[str], progress: bool | None, tables=None):
     from permanence.ssda903 import UnusableReturn, load_return
 
     try:
-        return load_return(list(paths), progress=progress)
+        return load_return(list(paths), progress=progress, tables=tables)
     except UnusableReturn as exc:
         raise CommandError(str(exc)) from None
 

@@ -363,15 +363,6 @@ def test_ltf_match_due_moves_with_a_third_review_held_early():
     assert (o.due, o.done, o.status) == (D("2024-06-06"), D("2024-05-20"), Status.MET)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "A care planning meeting held after the third review is never counted: the rule"
-        " looks for meetings only before the third review, so the obligation stays"
-        " 'overdue' for ever instead of 'met_late' (POLICY-RULES Conventions: met_late ="
-        " done after due)"
-    ),
-    strict=True,
-)
 def test_ltf_match_meeting_held_after_the_third_review_is_met_late():
     child = _match_child(meetings=["2024-06-25"])
     [o] = obs(child, "2024-07-01", "bolton.ltf_match_before_third_review")

@@ -167,15 +167,6 @@ def test_care_that_ended_before_sixteen_weeks_asks_for_nothing_overdue():
     assert all(o.status is Status.NOT_APPLICABLE for o in obs(child, "2024-03-01"))
 
 
-@pytest.mark.xfail(
-    reason=(
-        "When care ends after 16 weeks but before the second review is due, no Bradford"
-        " obligation is given (the rule needs the second review's slot, which stops at"
-        " the end of care), so a child looked after 16 weeks with no permanence plan is"
-        " not reported"
-    ),
-    strict=True,
-)
 def test_care_that_ended_after_sixteen_weeks_still_owed_a_plan_by_then():
     # Care 4 Sep 2023; first review held late, 30 Oct 2023, so the second is due
     # 30 Jan 2024; home 10 Jan 2024. 16 weeks (25 Dec 2023) passed in care with no plan.

@@ -193,15 +193,6 @@ def test_care_that_ended_before_either_deadline_asks_for_nothing_overdue():
     assert all(o.status is Status.NOT_APPLICABLE for o in got)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "When care ends after 4 months looked after but before the second review is due,"
-        " no Halton obligation is given (the rule needs the second review's slot, which"
-        " stops at the end of care), so a child looked after for 4 months with no"
-        " permanence plan is not reported"
-    ),
-    strict=True,
-)
 def test_care_that_ended_after_four_months_still_owed_a_plan_by_four_months():
     # Care 31 Oct 2023; first review held 5 Dec 2023 (second due 5 Mar 2024); returned
     # home 4 Mar 2024. Looked after for 4 months on 29 Feb 2024 with no plan: overdue.

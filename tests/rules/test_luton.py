@@ -134,14 +134,6 @@ def test_ppm_from_a_903_gives_the_first_meeting_as_unknown():
     assert "meetings" in got[0].reason and "SSDA903" in got[0].reason
 
 
-@pytest.mark.xfail(
-    reason=(
-        "After a meeting held before its due date, the chain stops (common.MeetingEvery:"
-        " 'if h is None or due > case.as_of: return'), so the next 4-weekly meeting is not"
-        " shown as upcoming"
-    ),
-    strict=True,
-)
 def test_ppm_next_meeting_is_shown_after_one_held_early():
     # Held 29 Jan, a day before it was due (30 Jan). On 29 Jan the next is due 26 Feb.
     got = obs(_ppm_child("2024-01-29"), "2024-01-29", PPM)

@@ -377,3 +377,12 @@ def test_three_moves_in_twelve_months_is_not_an_alert_four_is():
 def test_moves_older_than_twelve_months_drop_out():
     # Moves on 1 Mar, 1 May, 1 Jul, 1 Sep 2023: by 2 Mar 2024 the March move is out.
     assert alerts(_moves(4), "2024-03-02", "stability.moves_12m") == []
+
+
+def test_permanence_plan_shows_from_the_start_of_care_projected_from_the_first_review():
+    # Care from 3 Jul 2023: first review due 31 Jul 2023 (20 working days), not yet held on
+    # 10 Jul; the second review is then due 3 months later, 31 Oct 2023.
+    child = ChildBuilder().enters("2023-07-03").build()
+    [o] = obligations(child, "2023-07-10", "plan.permanence")
+    assert (o.due, o.status) == (D("2023-10-31"), Status.UNKNOWN)
+    assert "3 months after the first, due 31 Jul 2023" in o.why

@@ -37,6 +37,9 @@ OUTCOME_GROUPS: dict[str, frozenset[str]] = {
 }
 OUTCOME_ORDER = (*OUTCOME_GROUPS, "other")
 
+# The SSDA903 tables the measures read; the others (reviews above all) need not be loaded.
+TABLES = frozenset({"header", "episodes", "ad1", "placed_for_adoption"})
+
 
 @dataclass
 class Ratio:

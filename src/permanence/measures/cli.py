@@ -7,7 +7,7 @@ import csv
 import json
 from datetime import date
 
-from permanence.measures import OUTCOME_ORDER, Measures, measure
+from permanence.measures import OUTCOME_ORDER, TABLES, Measures, measure
 
 TITLES = {
     "short_term_stability": "Short-term placement stability: 3 or more placements in the year",
@@ -38,7 +38,7 @@ def _last_31_march(today: date) -> date:
 def run(args: argparse.Namespace) -> int:
     from permanence.cli import CommandError, _load, _open_out, _report_problems
 
-    ret = _load(args.ssda903, args.progress)
+    ret = _load(args.ssda903, args.progress, TABLES)
     _report_problems(ret, None, args.quiet)
     m = measure(ret.children.values(), args.as_of)
     if args.format == "xlsx":

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from permanence.domain.roles import IRO, at_least
 from permanence.rules.common import MeetingEvery, decisions_of, done_between, fmt, meetings_of
 from permanence.rules.engine import Alert, Case, Obligation, Rule
 from permanence.workingdays import add_months, add_weeks
 
 POLICY = "Blackburn with Darwen Permanence policy"
+HEAD_OF_SERVICE_OR_ABOVE = at_least("head_of_service")
 
 # REASON_PLACE_CHANGE codes for a placement that ended without being planned: the carer,
 # the child or an allegation ended it, or the provider closed or lost approval.
@@ -26,7 +28,7 @@ class EnteringCare(Rule):
     needs = ("decisions",)
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
-        decided = decisions_of(case, "entering_care")
+        decided = decisions_of(case, "entering_care", HEAD_OF_SERVICE_OR_ABOVE)
         for period in case.care_periods:
             if period.began_before_data:
                 continue
@@ -190,7 +192,7 @@ class Reunification(Rule):
     needs = ("decisions",)
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
-        ratified = decisions_of(case, "reunification_ratified")
+        ratified = decisions_of(case, "reunification_ratified", frozenset({IRO}))
         for period in case.care_periods:
             if period.end is None or period.end_reason != "E4A":
                 continue
@@ -212,7 +214,7 @@ class LongTermResidential(Rule):
     trigger = ("plans",)
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
-        approved = decisions_of(case, "residential_approved")
+        approved = decisions_of(case, "residential_approved", HEAD_OF_SERVICE_OR_ABOVE)
         for plan in case.child.recorded.plans:
             if plan.primary == "residential":
                 yield self.obligation(

@@ -13,6 +13,7 @@ from permanence.domain.care import (
     legal_status_spans,
     moves_between,
 )
+from permanence.domain.roles import at_least
 from permanence.rules.common import decisions_of, done_between, fmt, meetings_of, placements_in
 from permanence.rules.engine import Alert, Case, Obligation, Rule
 from permanence.workingdays import add_months, add_weeks
@@ -96,7 +97,7 @@ class PermanencePanel(Rule):
         for span in legal_status_spans(period.episodes):
             if span.status == "C1" and span.end is None:
                 limit = add_weeks(span.start, case.param(self.id, "proceedings_weeks", 26))
-                if limit <= case.as_of:
+                if limit < case.as_of:
                     met.append(
                         f"(a) in proceedings since {fmt(span.start)}, beyond 26 weeks on {fmt(limit)}"
                     )
@@ -144,7 +145,7 @@ class LongTermFosteringMatch(Rule):
             if slot is None:
                 continue
             due = slot.date - timedelta(days=1)
-            done = done_between(held, period.start, slot.date)
+            done = done_between(held, period.start, period.end)
             label = "held" if slot.held else "due"
             yield self.obligation(
                 case, due, done, f"before the third review ({label} {fmt(slot.date)})", period
@@ -162,7 +163,7 @@ class ResidentialEndorsed(Rule):
     trigger = ("plans",)
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
-        approved = decisions_of(case, "residential_endorsed")
+        approved = decisions_of(case, "residential_endorsed", at_least("assistant_director"))
         for plan in case.child.recorded.plans:
             if plan.primary == "residential":
                 yield self.obligation(
@@ -183,7 +184,7 @@ class LongTermFosteringUnder5(Rule):
     needs = ("decisions",)
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
-        approved = decisions_of(case, "ltf_under_5")
+        approved = decisions_of(case, "ltf_under_5", at_least("head_of_service"))
         for period, p in placements_in(case, LONG_TERM_FOSTER_PLACEMENTS):
             age = case.age_on(p.start)
             if age is None or age >= 5:

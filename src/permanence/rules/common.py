@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from permanence.domain.care import PeriodOfCare, Placement
+from permanence.domain.roles import normalise
 from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after, fmt
 from permanence.rules.national import second_review_date
 
@@ -16,9 +17,14 @@ def meetings_of(case: Case, kind: str) -> list[date]:
     return sorted(m.held for m in case.child.recorded.meetings if m.kind == kind)
 
 
-def decisions_of(case: Case, kind: str) -> list[date]:
+def decisions_of(case: Case, kind: str, roles: frozenset[str] | None = None) -> list[date]:
+    """Dates of approved decisions of `kind`; with `roles`, only those made in one of them."""
     return sorted(
-        d.made for d in case.child.recorded.decisions if d.kind == kind and d.outcome == "approved"
+        d.made
+        for d in case.child.recorded.decisions
+        if d.kind == kind
+        and d.outcome == "approved"
+        and (roles is None or normalise(d.role) in roles)
     )
 
 
@@ -30,7 +36,17 @@ def plan_deadline(
 
     second = second_review_date(case, period)
     if second is None:
-        return None
+        if not period.began_before_data:
+            return None
+        return rule.obligation(
+            case,
+            None,
+            plan_agreed(case, period),
+            f"the earlier of the second review and {other_words}",
+            period,
+            known=False,
+            reason="care began before the data starts, so the second review is unknown",
+        )
     due, words = second if second[0] <= other else (other, other_words)
     return rule.obligation(
         case,
@@ -61,13 +77,13 @@ class MeetingEvery(Rule):
         step_words: str,
         stop: date | None = None,
     ) -> Iterator[Obligation]:
-        held = [d for d in meetings_of(case, self.meeting_kind) if d >= period.start]
+        held = [d for d in meetings_of(case, self.meeting_kind) if period.start <= d <= case.as_of]
         due, why = first_due, first_why
         for h in [*held, None] if case.knows("meetings") else [None]:
             if stop is not None and due > stop:
                 return
             yield self.obligation(case, due, h, why, period)
-            if h is None or due > case.as_of:
+            if h is None:
                 return
             due, why = step(h), f"{step_words} after the meeting on {fmt(h)}"
 

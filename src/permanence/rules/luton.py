@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from permanence.domain.care import ADOPTION_PLACEMENTS, LONG_TERM_FOSTER_PLACEMENTS
+from permanence.domain.roles import ADM
 from permanence.rules.common import MeetingEvery, decisions_of, done_between, fmt, placements_in
 from permanence.rules.engine import Case, Obligation, Rule
 from permanence.workingdays import add_months, add_weeks
@@ -59,7 +60,7 @@ class ADMRatification(Rule):
 
     def evaluate(self, case: Case) -> Iterator[Obligation]:
         months = case.param(self.id, "months", 2)
-        ratified = decisions_of(case, "adm_ratification")
+        ratified = decisions_of(case, "adm_ratification", frozenset({ADM}))
         for period in case.care_periods:
             slot = case.slot(period, 2)
             if slot is None or slot.held is None:

@@ -134,12 +134,25 @@ class PlacementPlan(Rule):
 
 
 def second_review_date(case: Case, period: PeriodOfCare) -> tuple[date, str] | None:
-    """The date a 'by the second review' deadline runs to: held if held, else due."""
+    """The date a 'by the second review' deadline runs to: held if held, else due.
+
+    Before the second review is scheduled (the first is still to come, or care ended
+    first) it is projected from the first review, so the deadline shows from the start.
+    None where the period began before the data or ended before the first review.
+    """
     slot = case.slot(period, 2)
-    if slot is None:
+    if slot is not None:
+        label = "held" if slot.held is not None else "due"
+        return slot.date, f"the second review ({label} {fmt(slot.date)})"
+    first = case.slot(period, 1)
+    if first is None:
         return None
-    label = "held" if slot.held is not None else "due"
-    return slot.date, f"the second review ({label} {fmt(slot.date)})"
+    due = add_months(first.date, case.param("review.second", "months", 3))
+    label = "held" if first.held is not None else "due"
+    return (
+        due,
+        f"the second review (due {fmt(due)}, 3 months after the first, {label} {fmt(first.date)})",
+    )
 
 
 def plan_agreed(case: Case, period: PeriodOfCare) -> date | None:
@@ -200,7 +213,7 @@ class SocialWorkerVisits(Rule):
             return
         for v in [*visits, None]:
             yield self.obligation(case, due, v, why, period)
-            if v is None or due > case.as_of:
+            if v is None:
                 return
             base = v
             if long_term and base >= add_months(p.start, 12):
@@ -240,10 +253,12 @@ class HealthAssessment(Rule):
             return
         due = first.due - timedelta(days=1)
         why = f"before the first review (due {fmt(first.due)})"
-        done_list = sorted(d for d in case.child.recorded.health_assessments if d >= period.start)
+        done_list = sorted(
+            d for d in case.child.recorded.health_assessments if period.start <= d <= case.as_of
+        )
         for d in [*done_list, None]:
             yield self.obligation(case, due, d, why, period)
-            if d is None or due > case.as_of:
+            if d is None:
                 return
             age = case.age_on(d)
             months = 6 if age is not None and age < 5 else 12

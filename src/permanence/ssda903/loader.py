@@ -8,6 +8,7 @@ import gc
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -184,7 +185,9 @@ class _Loader:
 
     # -- reading
 
-    def read(self, progress: bool | None, windows_1252: set[Path]) -> None:
+    def read(
+        self, progress: bool | None, windows_1252: set[Path], only: frozenset[str] | None = None
+    ) -> None:
         total = 0
         for f in self.files:
             with contextlib.suppress(OSError):
@@ -194,7 +197,7 @@ class _Loader:
         dates = DateCache()
         try:
             for rank, f in enumerate(self.files):
-                ctx = FileContext(f.display, rank, dates)
+                ctx = FileContext(f.display, rank, dates, only=only)
                 if f.kind == "xml":
                     result = read_xml(f.path, ctx, self.stores, shown)
                 else:
@@ -502,6 +505,7 @@ def load_return(
     paths: PathArg | list[PathArg] | tuple[PathArg, ...],
     *,
     progress: bool | None = None,
+    tables: Iterable[str] | None = None,
 ) -> Return:
     """Read an SSDA903 return into `Child` records.
 
@@ -511,6 +515,8 @@ def load_return(
         ones; `Return.reconciliation` says what was combined.
     progress: None shows a progress bar on stderr when it is a terminal and the input is
         over 5 MB; True or False force it on or off.
+    tables: the tables a job needs (e.g. the measures need no reviews); the others are
+        recognised and counted but neither converted nor checked. None reads them all.
 
     Raises UnusableReturn (one-line message) when a path is missing, a file cannot be read
     or is not well-formed XML, or there is no episodes table.
@@ -523,7 +529,7 @@ def load_return(
         while True:
             loader = _Loader(files, skipped, xml_beside_csv)
             try:
-                loader.read(progress, windows_1252)
+                loader.read(progress, windows_1252, None if tables is None else frozenset(tables))
                 break
             except NotUtf8 as exc:  # rare: start again, reading that file as Windows-1252
                 windows_1252.add(exc.path)

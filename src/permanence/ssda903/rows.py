@@ -50,15 +50,24 @@ class FileContext:
     """What the converters need while reading one file: its name, the date cache and
     the list problems go to."""
 
-    __slots__ = ("file", "rank", "dates", "problems")
+    __slots__ = ("file", "rank", "dates", "problems", "only")
 
     def __init__(
-        self, file: str, rank: int, dates: DateCache, problems: list[Problem] | None = None
+        self,
+        file: str,
+        rank: int,
+        dates: DateCache,
+        problems: list[Problem] | None = None,
+        only: frozenset[str] | None = None,
     ):
         self.file = file
         self.rank = rank
         self.dates = dates
         self.problems: list[Problem] = [] if problems is None else problems
+        self.only = only  # tables to convert; None = all that Permanence uses
+
+    def wanted(self, table: str) -> bool:
+        return self.only is None or table in self.only
 
     def report(
         self,

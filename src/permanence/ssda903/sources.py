@@ -169,7 +169,7 @@ def _read_csv(
     lines = handle if progress is None else _counting(handle, progress)
     reader = csv.reader(lines, delimiter=delimiter)
     try:
-        if not table.used:
+        if not table.used or not ctx.wanted(table.name):
             result.counts[table.name] = sum(1 for row in reader if any(f.strip() for f in row))
             return
         _convert_rows(reader, columns, table, ctx, stores, result)
@@ -461,7 +461,7 @@ class _XmlReader:
         """Convert and keep one row: its `fields`, else the child's (`fallback`) fields."""
         counts = self.result.counts
         counts[table.name] = counts.get(table.name, 0) + 1
-        if not table.used:
+        if not table.used or not self.ctx.wanted(table.name):
             return
         columns = table.columns
         defaults = _BLANKS if fallback is None else map(fallback.get, columns, _BLANKS)
