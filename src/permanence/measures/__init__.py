@@ -140,6 +140,9 @@ def measure(children: Iterable[Child], as_of: date) -> Measures:
 
 
 def add_child(m: Measures, child: Child) -> None:
+    last = child.episodes[-1] if child.episodes else None
+    if last is None or (last.end is not None and last.end < m.period_start):
+        return  # left care before the year: in no measure of it
     episodes = clip_to(child, m.as_of)
     if not episodes:
         return

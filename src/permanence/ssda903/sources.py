@@ -170,7 +170,7 @@ def _read_csv(
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         if not table.used or not ctx.wanted(table.name):
-            result.counts[table.name] = sum(1 for row in reader if any(f.strip() for f in row))
+            result.counts[table.name] = _count_rows(reader)
             return
         _convert_rows(reader, columns, table, ctx, stores, result)
     except csv.Error as exc:  # a NUL byte, an overlong field...: the file is broken
@@ -233,6 +233,16 @@ def _getter(columns: list[str], table: T.Table) -> Any:
         return inner([*row, ""])
 
     return padded
+
+
+def _count_rows(reader: Any) -> int:
+    """Rows that are not blank, for a table that is recognised but not converted. The
+    first field (CHILD) is nearly always filled, so most rows are settled by it alone."""
+    n = 0
+    for row in reader:
+        if row and (row[0].strip() or any(f.strip() for f in row)):
+            n += 1
+    return n
 
 
 def _convert_rows(
