@@ -20,6 +20,28 @@ from permanence.profiles import load_profile
 from permanence.rules.engine import Case, ChildResult, evaluate_child
 from permanence.workingdays import ENGLAND_AND_WALES
 
+# POLICY-RULES.md, "National rules": every profile has these, written out by hand so that
+# a profile that lost one would fail.
+NATIONAL = {
+    "review.first",
+    "review.second",
+    "review.subsequent",
+    "plan.care_plan",
+    "plan.placement_plan",
+    "plan.permanence",
+    "visits.social_worker",
+    "health.assessment",
+    "proceedings.26_weeks",
+    "order.epo",
+    "order.supervision",
+    "order.cao_duration",
+    "kinship.reg24",
+    "sgo.eligibility",
+    "leaving_care.pathway",
+    "staying_put.discussion",
+    "stability.moves_12m",
+}
+
 
 def d(text: str | date | None) -> date | None:
     if text is None or isinstance(text, date):

@@ -14,29 +14,10 @@ import pytest
 from permanence.domain.model import Decision, Meeting, PermanencePlan
 from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import ChildBuilder, alerts, obligations, run
+from tests.builders import NATIONAL, ChildBuilder, alerts, obligations, run
 
 PROFILE = "bolton"
 
-NATIONAL = {
-    "review.first",
-    "review.second",
-    "review.subsequent",
-    "plan.care_plan",
-    "plan.placement_plan",
-    "plan.permanence",
-    "visits.social_worker",
-    "health.assessment",
-    "proceedings.26_weeks",
-    "order.epo",
-    "order.supervision",
-    "order.cao_duration",
-    "kinship.reg24",
-    "sgo.eligibility",
-    "leaving_care.pathway",
-    "staying_put.discussion",
-    "stability.moves_12m",
-}
 
 # POLICY-RULES.md, "Council rules", Bolton.
 BOLTON = {

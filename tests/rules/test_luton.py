@@ -13,32 +13,13 @@ import pytest
 from permanence.domain.model import Decision, Meeting
 from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import ChildBuilder, obligations, run
+from tests.builders import NATIONAL, ChildBuilder, obligations, run
 
 PROFILE = "luton"
 PPM = "luton.ppm"
 ADM = "luton.adm_ratification"
 PANEL = "luton.fostering_panel"
 
-NATIONAL = {
-    "review.first",
-    "review.second",
-    "review.subsequent",
-    "plan.care_plan",
-    "plan.placement_plan",
-    "plan.permanence",
-    "visits.social_worker",
-    "health.assessment",
-    "proceedings.26_weeks",
-    "order.epo",
-    "order.supervision",
-    "order.cao_duration",
-    "kinship.reg24",
-    "sgo.eligibility",
-    "leaving_care.pathway",
-    "staying_put.discussion",
-    "stability.moves_12m",
-}
 
 # POLICY-RULES.md, "Council rules", Luton.
 LUTON = {

@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from permanence.domain.roles import IRO, at_least
-from permanence.rules.common import MeetingEvery, decisions_of, done_between, fmt, meetings_of
+from permanence.rules.common import (
+    MeetingEvery,
+    PlanApproval,
+    decisions_of,
+    done_between,
+    fmt,
+    meetings_of,
+)
 from permanence.rules.engine import Alert, Case, Obligation, Rule
 from permanence.workingdays import add_months, add_weeks
 
@@ -116,16 +123,7 @@ class CarePlanning6Weeks(MeetingEvery):
             return
         reduced = decisions_of(case, "reduced_care_planning")
         stop = next((d for d in reduced if d >= period.start), None)
-        weeks = case.param(self.id, "weeks", 6)
-        yield from self.chain(
-            case,
-            period,
-            add_weeks(period.start, weeks),
-            f"{weeks} weeks after care began on {fmt(period.start)}",
-            lambda d: add_weeks(d, weeks),
-            f"{weeks} weeks",
-            stop=stop,
-        )
+        yield from self.every_weeks(case, period, case.param(self.id, "weeks", 6), stop=stop)
 
 
 class ChildAndFamilyAssessment12Months(Rule):
@@ -204,25 +202,15 @@ class Reunification(Rule):
             )
 
 
-class LongTermResidential(Rule):
+class LongTermResidential(PlanApproval):
     """Long-term residential care needs Head of Service approval."""
 
     id = "blackburn.residential"
     title = "Head of Service approval: long-term residential"
     source = f"{POLICY}, 4 Long Term Residential Care"
-    needs = ("decisions",)
-    trigger = ("plans",)
-
-    def evaluate(self, case: Case) -> Iterator[Obligation]:
-        approved = decisions_of(case, "residential_approved", HEAD_OF_SERVICE_OR_ABOVE)
-        for plan in case.child.recorded.plans:
-            if plan.primary == "residential":
-                yield self.obligation(
-                    case,
-                    plan.agreed,
-                    done_between(approved, plan.agreed - timedelta(days=31)),
-                    f"when the residential plan was agreed on {fmt(plan.agreed)}",
-                )
+    plan_kind = "residential"
+    decision_kind = "residential_approved"
+    roles = HEAD_OF_SERVICE_OR_ABOVE
 
 
 RULES = (

@@ -14,7 +14,14 @@ from permanence.domain.care import (
     moves_between,
 )
 from permanence.domain.roles import at_least
-from permanence.rules.common import decisions_of, done_between, fmt, meetings_of, placements_in
+from permanence.rules.common import (
+    PlanApproval,
+    decisions_of,
+    done_between,
+    fmt,
+    meetings_of,
+    placements_in,
+)
 from permanence.rules.engine import Alert, Case, Obligation, Rule
 from permanence.workingdays import add_months, add_weeks
 
@@ -152,26 +159,16 @@ class LongTermFosteringMatch(Rule):
             )
 
 
-class ResidentialEndorsed(Rule):
+class ResidentialEndorsed(PlanApproval):
     """Residential care as the long-term plan is endorsed by the Assistant Director at the
-    panel. Needs the plan, which the 903 does not hold."""
+    panel."""
 
     id = "bolton.residential_endorsed"
     title = "Residential plan endorsed by the Assistant Director"
     source = f"{POLICY}, Appendix A (Residential: endorsed by AD at Gateway and Permanence Panel)"
-    needs = ("decisions",)
-    trigger = ("plans",)
-
-    def evaluate(self, case: Case) -> Iterator[Obligation]:
-        approved = decisions_of(case, "residential_endorsed", at_least("assistant_director"))
-        for plan in case.child.recorded.plans:
-            if plan.primary == "residential":
-                yield self.obligation(
-                    case,
-                    plan.agreed,
-                    done_between(approved, plan.agreed - timedelta(days=31)),
-                    f"when the residential plan was agreed on {fmt(plan.agreed)}",
-                )
+    plan_kind = "residential"
+    decision_kind = "residential_endorsed"
+    roles = at_least("assistant_director")
 
 
 class LongTermFosteringUnder5(Rule):

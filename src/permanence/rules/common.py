@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
+from typing import ClassVar
 
 from permanence.domain.care import PeriodOfCare, Placement
 from permanence.domain.roles import normalise
 from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after, fmt
 from permanence.rules.national import second_review_date
+from permanence.workingdays import add_weeks
 
-__all__ = ["meetings_of", "decisions_of", "plan_deadline", "MeetingEvery", "fmt"]
+__all__ = ["meetings_of", "decisions_of", "plan_deadline", "MeetingEvery", "PlanApproval", "fmt"]
 
 
 def meetings_of(case: Case, kind: str) -> list[date]:
@@ -86,6 +88,49 @@ class MeetingEvery(Rule):
             if h is None:
                 return
             due, why = step(h), f"{step_words} after the meeting on {fmt(h)}"
+
+    def every_weeks(
+        self,
+        case: Case,
+        period: PeriodOfCare,
+        weeks: int,
+        stop: date | None = None,
+        began: str = "care began",
+    ) -> Iterator[Obligation]:
+        """The first meeting `weeks` after care began, then every `weeks` after the last;
+        `began` keeps the policy's own words for the start."""
+        yield from self.chain(
+            case,
+            period,
+            add_weeks(period.start, weeks),
+            f"{weeks} weeks after {began} on {fmt(period.start)}",
+            lambda d: add_weeks(d, weeks),
+            f"{weeks} weeks",
+            stop=stop,
+        )
+
+
+class PlanApproval(Rule):
+    """A plan of one kind needs a decision by someone in one of `roles` when it is agreed
+    (an approval up to a month before the plan counts). Needs the plan, which the 903
+    does not hold."""
+
+    needs = ("decisions",)
+    trigger = ("plans",)
+    plan_kind: ClassVar[str]
+    decision_kind: ClassVar[str]
+    roles: ClassVar[frozenset[str]]
+
+    def evaluate(self, case: Case) -> Iterator[Obligation]:
+        approved = decisions_of(case, self.decision_kind, self.roles)
+        for plan in case.child.recorded.plans:
+            if plan.primary == self.plan_kind:
+                yield self.obligation(
+                    case,
+                    plan.agreed,
+                    done_between(approved, plan.agreed - timedelta(days=31)),
+                    f"when the {self.plan_kind.replace('_', ' ')} plan was agreed on {fmt(plan.agreed)}",
+                )
 
 
 def placements_in(case: Case, codes: Iterable[str]) -> Iterator[tuple[PeriodOfCare, Placement]]:

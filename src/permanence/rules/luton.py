@@ -8,7 +8,7 @@ from permanence.domain.care import ADOPTION_PLACEMENTS, LONG_TERM_FOSTER_PLACEME
 from permanence.domain.roles import ADM
 from permanence.rules.common import MeetingEvery, decisions_of, done_between, fmt, placements_in
 from permanence.rules.engine import Case, Obligation, Rule
-from permanence.workingdays import add_months, add_weeks
+from permanence.workingdays import add_months
 
 POLICY = "Luton Permanence Planning Guidance"
 
@@ -37,15 +37,8 @@ class PermanencyPlanningMeeting(MeetingEvery):
             ),
             None,
         )
-        weeks = case.param(self.id, "weeks", 4)
-        yield from self.chain(
-            case,
-            period,
-            add_weeks(period.start, weeks),
-            f"{weeks} weeks after entering care on {fmt(period.start)}",
-            lambda d: add_weeks(d, weeks),
-            f"{weeks} weeks",
-            stop=secured,
+        yield from self.every_weeks(
+            case, period, case.param(self.id, "weeks", 4), stop=secured, began="entering care"
         )
 
 
