@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 # Below this many children a second process costs more than it saves.
 PARALLEL_FROM = 5_000
-CHUNK = 2_000
+CHUNK = 500
 
 
 def deadlines(
