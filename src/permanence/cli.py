@@ -60,10 +60,11 @@ def _report_problems(ret, problems_path: str | None, quiet: bool) -> None:
     for line in ret.reconciliation:
         print(f"note: {line}", file=sys.stderr)
     if ret.problems:
-        dropped = sum(1 for p in ret.problems if not p.row_used)
+        dropped = len({(p.file, p.line) for p in ret.problems if not p.row_used})
         where = f" (listed in {problems_path})" if problems_path else " (see `permanence check`)"
         print(
-            f"{len(ret.problems):,} problems in the return, {dropped:,} rows not used{where}",
+            f"{len(ret.problems):,} problems in the return,"
+            f" {dropped:,} row{'' if dropped == 1 else 's'} not used{where}",
             file=sys.stderr,
         )
 

@@ -180,3 +180,28 @@ def test_unusable_input_is_one_line_and_exit_2(capsys, tmp_path, validator, args
     err = capsys.readouterr().err
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_row_with_several_problems_counts_once_as_not_used(tmp_path, capsys):
+    (tmp_path / "episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        "101,05/01/2024,S,C2,N1,U6,PR1,,,,,,\n"
+        ",31/02/2024,Q,C2,N1,U6,PR1,,,,,,\n"  # no CHILD and no real date: one row, not used
+    )
+    problems = tmp_path / "problems.csv"
+    code = main(
+        [
+            "deadlines",
+            "--ssda903",
+            str(tmp_path),
+            "--as-of",
+            "2024-03-01",
+            "--problems",
+            str(problems),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 0
+    listed = list(csv.DictReader(problems.open()))
+    assert len(listed) >= 2 and {r["line"] for r in listed if r["row_used"] == "False"} == {"3"}
+    assert "1 row not used" in err

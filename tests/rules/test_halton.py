@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from permanence.domain.model import Meeting, PermanencePlan
+from permanence.domain.model import Assessment, Meeting, PermanencePlan
 from permanence.profiles import load_profile
 from permanence.rules.engine import Status
 from tests.builders import NATIONAL, ChildBuilder, alerts, obligations, run
@@ -282,3 +282,22 @@ def test_panel_from_a_903_is_unknown_for_the_first_presentation():
     got = obs(_panel_child(known=False), "2024-06-01", "halton.panel_every_plan")
     assert [(o.due, o.status) for o in got] == [(D("2024-02-29"), Status.UNKNOWN)]
     assert "meetings" in got[0].reason
+
+
+# --- halton.siblings_first ------------------------------------------------------------
+# "Sibling assessments should take place before the plan for permanence is agreed"
+
+
+def test_sibling_assessment_before_the_plan_is_agreed():
+    child = ChildBuilder().enters("2024-01-08").knows("plans", "assessments").build()
+    child.recorded.plans.append(PermanencePlan(agreed=D("2024-04-10"), primary="sgo"))
+    [o] = obs(child, "2024-05-01", "halton.siblings_first")
+    assert (o.due, o.status) == (D("2024-04-10"), Status.OVERDUE)
+    child.recorded.assessments.append(Assessment("sibling", D("2024-04-02")))
+    [o] = obs(child, "2024-05-01", "halton.siblings_first")
+    assert (o.done, o.status) == (D("2024-04-02"), Status.MET)
+
+
+def test_sibling_assessment_is_not_asked_from_a_903():
+    child = ChildBuilder().enters("2024-01-08").build()
+    assert obs(child, "2024-05-01", "halton.siblings_first") == []

@@ -316,16 +316,58 @@ def test_child_arrangements_order_to_16_or_to_18():
 # --- kinship, SGO, leaving care, Staying Put --------------------------------------------
 
 
+def approval(child, as_of):
+    [o] = [o for o in obligations(child, as_of, "kinship.reg24") if "weeks after" in o.why]
+    return o
+
+
 def test_connected_person_temporary_approval_16_weeks_or_24_with_reg_25():
     child = ChildBuilder().enters("2024-01-05", place="U3").knows("decisions").build()
-    [o] = obligations(child, "2024-05-01", "kinship.reg24")
+    o = approval(child, "2024-05-01")
     assert (o.due, o.status) == (D("2024-04-26"), Status.OVERDUE)  # 5 Jan + 16 weeks
     child.recorded.decisions.append(
         Decision("reg25_extension", D("2024-04-20"), role="nominated officer")
     )
-    [o] = obligations(child, "2024-05-01", "kinship.reg24")
+    o = approval(child, "2024-05-01")
     assert (o.due, o.status) == (D("2024-06-21"), Status.UPCOMING)  # + 24 weeks
     assert "reg 25" in o.why
+
+
+def test_head_of_service_agrees_a_kinship_placement_before_the_child_is_placed():
+    # Bradford: "The Head of Service is required to agree these placements before the
+    # child is placed." A team manager's agreement does not count; the Head of Service's
+    # on the day after placement is late.
+    child = ChildBuilder().enters("2024-01-05", place="U3").knows("decisions").build()
+    child.recorded.decisions.append(
+        Decision("reg24_placement_agreed", D("2024-01-04"), role="team_manager")
+    )
+
+    def agreement():
+        got = obligations(child, "2024-02-01", "kinship.reg24")
+        [o] = [o for o in got if "agreement" in o.why]
+        return o
+
+    assert (agreement().due, agreement().status) == (D("2024-01-05"), Status.OVERDUE)
+    child.recorded.decisions.append(
+        Decision("reg24_placement_agreed", D("2024-01-06"), role="Head of Service")
+    )
+    assert (agreement().done, agreement().status) == (D("2024-01-06"), Status.MET_LATE)
+
+
+def test_staying_put_discussed_before_a_long_term_match_is_ratified_at_any_age():
+    # Bradford: "discussed as part of the matching and Panel process regardless of the age
+    # of the child"; Blackburn with Darwen: before ratifying a foster home as permanent.
+    child = (
+        ChildBuilder(dob="2016-05-01").enters("2023-03-06", place="U4").knows("decisions").build()
+    )
+    child.recorded.decisions.append(
+        Decision("long_term_match", D("2024-02-01"), role="head_of_service")
+    )
+    [o] = obligations(child, "2024-03-01", "staying_put.discussion")
+    assert (o.due, o.status) == (D("2024-02-01"), Status.OVERDUE)
+    child.recorded.decisions.append(Decision("staying_put_discussed", D("2024-01-20")))
+    [o] = obligations(child, "2024-03-01", "staying_put.discussion")
+    assert (o.done, o.status) == (D("2024-01-20"), Status.MET)
 
 
 def test_foster_carer_may_apply_for_sgo_after_a_year():

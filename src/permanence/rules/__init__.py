@@ -35,7 +35,6 @@ ELSEWHERE: dict[str, str] = {
     "halton.panel_logistics": PANELS,
     "halton.thematic_panels": PANELS,
     "halton.hierarchy": GUIDANCE,
-    "halton.siblings_first": NEEDS_DATA + " (sibling assessments)",
     "blackburn.legal_gateway_panel": PANELS,
     "blackburn.long_term_match": CHECKLIST,
     "blackburn.reduced_reviews": GUIDANCE,

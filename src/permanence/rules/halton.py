@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from permanence.domain.care import ADOPTION_PLACEMENTS, LONG_TERM_FOSTER_PLACEMENTS
 from permanence.rules.common import MeetingEvery, fmt, plan_deadline
-from permanence.rules.engine import Alert, Case, Obligation, Rule
+from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after
 from permanence.rules.national import second_review_date
 from permanence.workingdays import add_months
 
@@ -94,4 +94,30 @@ class PanelEveryPlan(MeetingEvery):
         )
 
 
-RULES = (PlanBySecondReview, PlanElements, PanelEveryPlan)
+class SiblingsFirst(Rule):
+    """ "Sibling assessments should take place before the plan for permanence is agreed"."""
+
+    id = "halton.siblings_first"
+    title = "Sibling assessment before the plan is agreed"
+    source = f"{POLICY}, 'Sibling assessments should take place before the plan for permanence is agreed'"
+    needs = ("assessments",)
+    trigger = ("plans",)
+
+    def evaluate(self, case: Case) -> Iterator[Obligation]:
+        from permanence.rules.national import plan_agreed
+
+        sibling = [a.completed for a in case.child.recorded.assessments if a.kind == "sibling"]
+        for period in case.care_periods:
+            agreed = plan_agreed(case, period)
+            if agreed is None:
+                continue
+            yield self.obligation(
+                case,
+                agreed,
+                first_on_or_after(sibling, period.start),
+                f"before the permanence plan was agreed on {fmt(agreed)}",
+                period,
+            )
+
+
+RULES = (PlanBySecondReview, PlanElements, PanelEveryPlan, SiblingsFirst)

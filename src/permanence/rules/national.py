@@ -18,8 +18,11 @@ from permanence.domain.care import (
     legal_status_spans,
     moves_between,
 )
+from permanence.domain.roles import at_least, normalise
 from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after, fmt
 from permanence.workingdays import add_months, add_weeks
+
+HEAD_OF_SERVICE_OR_ABOVE = at_least("head_of_service")
 
 
 class _ReviewRule(Rule):
@@ -394,7 +397,8 @@ class ChildArrangementsOrder(Rule):
 
 class KinshipTemporaryApproval(Rule):
     """A connected person's temporary approval ends 16 weeks after the placement; one
-    extension (reg 25) to 24 weeks at most, with nominated officer approval."""
+    extension (reg 25) to 24 weeks at most, with nominated officer approval. The Head of
+    Service agrees the placement before the child is placed (Bradford)."""
 
     id = "kinship.reg24"
     title = "Connected person approved as foster carer"
@@ -417,6 +421,22 @@ class KinshipTemporaryApproval(Rule):
                 why = f"{weeks} weeks after the kinship placement began on {fmt(p.start)}"
                 if extended:
                     why += " (extended under reg 25)"
+                agreed = first_on_or_after(
+                    (
+                        d.made
+                        for d in decisions
+                        if d.kind == "reg24_placement_agreed"
+                        and normalise(d.role) in HEAD_OF_SERVICE_OR_ABOVE
+                    ),
+                    p.start - timedelta(days=31),
+                )
+                yield self.obligation(
+                    case,
+                    p.start,
+                    agreed,
+                    f"Head of Service agreement before the kinship placement on {fmt(p.start)}",
+                    period,
+                )
                 ob = self.obligation(case, due, done, why, period)
                 if p.end is not None and p.end <= due and done is None:
                     continue
@@ -517,6 +537,23 @@ class StayingPutDiscussion(Rule):
                 slot.date,
                 done,
                 f"the first review after the 16th birthday ({label} {fmt(slot.date)})",
+                period,
+            )
+        yield from self._before_long_term_match(case)
+
+    def _before_long_term_match(self, case: Case) -> Iterator[Obligation]:
+        """Blackburn with Darwen: "before ratifying a foster care home as permanent";
+        Bradford: "as part of the matching and Panel process regardless of the age"."""
+        decisions = case.child.recorded.decisions
+        discussed = [d.made for d in decisions if d.kind == "staying_put_discussed"]
+        for match in (d for d in decisions if d.kind == "long_term_match"):
+            period = next((p for p in case.care_periods if p.contains(match.made)), None)
+            start = period.start if period is not None else date.min
+            yield self.obligation(
+                case,
+                match.made,
+                first_on_or_after(discussed, start),
+                f"before the long-term match was ratified on {fmt(match.made)}",
                 period,
             )
 
