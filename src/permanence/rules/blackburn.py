@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from permanence.domain.roles import IRO, at_least
 from permanence.rules.common import (
+    BeforePlannedReturnHome,
     MeetingEvery,
     PlanApproval,
     decisions_of,
@@ -179,7 +180,7 @@ class DisruptionMeeting(Rule):
                 )
 
 
-class Reunification(Rule):
+class Reunification(BeforePlannedReturnHome):
     """A plan of return home is agreed at a care planning meeting chaired by the Head of
     Service and ratified at a review by the IRO before the child returns. From the 903,
     each planned return home (REC E4A)."""
@@ -189,17 +190,8 @@ class Reunification(Rule):
     source = f"{POLICY}, 9 Plans of Reunification"
     needs = ("decisions",)
 
-    def evaluate(self, case: Case) -> Iterator[Obligation]:
-        ratified = decisions_of(case, "reunification_ratified", frozenset({IRO}))
-        for period in case.care_periods:
-            if period.end is None or period.end_reason != "E4A":
-                continue
-            yield self.obligation(
-                case,
-                period.end,
-                done_between(ratified, period.start, period.end + timedelta(days=1)),
-                f"before the return home on {fmt(period.end)}",
-            )
+    def done_dates(self, case: Case) -> list[date]:
+        return decisions_of(case, "reunification_ratified", frozenset({IRO}))
 
 
 class LongTermResidential(PlanApproval):

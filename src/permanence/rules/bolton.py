@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from permanence.domain.care import (
     ADOPTION_PLACEMENTS,
@@ -15,6 +15,7 @@ from permanence.domain.care import (
 )
 from permanence.domain.roles import at_least
 from permanence.rules.common import (
+    BeforePlannedReturnHome,
     PlanApproval,
     decisions_of,
     done_between,
@@ -195,7 +196,7 @@ class LongTermFosteringUnder5(Rule):
             )
 
 
-class FamilyGroupConference(Rule):
+class FamilyGroupConference(BeforePlannedReturnHome):
     """A Family Group Conference before a child returns home. From the 903, each planned
     return home (REC E4A); the 'at risk of becoming looked after' case is before care and
     outside the return."""
@@ -205,17 +206,10 @@ class FamilyGroupConference(Rule):
     source = f"{POLICY}, 2.2 and 4.2 (Family Group Conferences)"
     needs = ("meetings",)
 
-    def evaluate(self, case: Case) -> Iterator[Obligation]:
-        held = meetings_of(case, "family_group_conference")
-        for period in case.care_periods:
-            if period.end is None or period.end_reason != "E4A":
-                continue
-            yield self.obligation(
-                case,
-                period.end,
-                done_between(held, period.start, period.end + timedelta(days=1)),
-                f"before the planned return home on {fmt(period.end)}",
-            )
+    words = "before the planned return home"
+
+    def done_dates(self, case: Case) -> list[date]:
+        return meetings_of(case, "family_group_conference")
 
 
 class Genogram(Rule):

@@ -12,7 +12,15 @@ from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after, f
 from permanence.rules.national import second_review_date
 from permanence.workingdays import add_weeks
 
-__all__ = ["meetings_of", "decisions_of", "plan_deadline", "MeetingEvery", "PlanApproval", "fmt"]
+__all__ = [
+    "meetings_of",
+    "decisions_of",
+    "plan_deadline",
+    "MeetingEvery",
+    "PlanApproval",
+    "BeforePlannedReturnHome",
+    "fmt",
+]
 
 
 def meetings_of(case: Case, kind: str) -> list[date]:
@@ -131,6 +139,28 @@ class PlanApproval(Rule):
                     done_between(approved, plan.agreed - timedelta(days=31)),
                     f"when the {self.plan_kind.replace('_', ' ')} plan was agreed on {fmt(plan.agreed)}",
                 )
+
+
+class BeforePlannedReturnHome(Rule):
+    """Something done before each planned return home (a period of care ending with REC
+    E4A), on the day of the return at the latest."""
+
+    words: ClassVar[str] = "before the return home"
+
+    def done_dates(self, case: Case) -> list[date]:
+        raise NotImplementedError
+
+    def evaluate(self, case: Case) -> Iterator[Obligation]:
+        done = self.done_dates(case)
+        for period in case.care_periods:
+            if period.end is None or period.end_reason != "E4A":
+                continue
+            yield self.obligation(
+                case,
+                period.end,
+                done_between(done, period.start, period.end + timedelta(days=1)),
+                f"{self.words} on {fmt(period.end)}",
+            )
 
 
 def placements_in(case: Case, codes: Iterable[str]) -> Iterator[tuple[PeriodOfCare, Placement]]:
