@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 from typing import Any, ClassVar
 
 from permanence.domain.care import (
@@ -100,12 +99,29 @@ NOT_IN_903 = "not in the SSDA903 return: record it in Permanence"
 
 @dataclass
 class Case:
-    """One child on one as-of date, with the derivations every rule shares."""
+    """One child on one as-of date, with the derivations every rule shares.
+
+    They are worked out once, when the case is made: every rule needs the periods of care.
+    """
 
     child: Child
     as_of: date
     calendar: WorkingDayCalendar
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    periods: list[PeriodOfCare] = field(init=False)
+    care_periods: list[PeriodOfCare] = field(init=False)
+    current_period: PeriodOfCare | None = field(init=False)
+    reviews: list[Review] = field(init=False)
+    _placements: dict[int, list[Placement]] = field(init=False, default_factory=dict)
+    _schedules: dict[int, list[ReviewSlot]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Periods of care as known on the as-of date, including short breaks.
+        self.periods = periods_of_care(clip_to(self.child, self.as_of))
+        self.care_periods = self._care_periods()
+        last = self.care_periods[-1] if self.care_periods else None
+        self.current_period = last if last is not None and last.end is None else None
+        self.reviews = [r for r in self.child.reviews if r.date <= self.as_of]
 
     def param(self, rule_id: str, name: str, default: Any) -> Any:
         return self.params.get(rule_id, {}).get(name, default)
@@ -113,13 +129,7 @@ class Case:
     def knows(self, kind: str) -> bool:
         return kind in self.child.known
 
-    @cached_property
-    def periods(self) -> list[PeriodOfCare]:
-        """Periods of care as known on the as-of date, including short breaks."""
-        return periods_of_care(clip_to(self.child, self.as_of))
-
-    @cached_property
-    def care_periods(self) -> list[PeriodOfCare]:
+    def _care_periods(self) -> list[PeriodOfCare]:
         """Periods of care for review and permanence rules: short breaks left out.
 
         A period that opens with short breaks and becomes full-time care counts from
@@ -135,27 +145,13 @@ class Case:
             out.append(p)
         return out
 
-    @cached_property
-    def current_period(self) -> PeriodOfCare | None:
-        if self.care_periods and self.care_periods[-1].end is None:
-            return self.care_periods[-1]
-        return None
-
-    @cached_property
-    def reviews(self) -> list[Review]:
-        return [r for r in self.child.reviews if r.date <= self.as_of]
-
     def placements(self, period: PeriodOfCare) -> list[Placement]:
         key = id(period)
         if key not in self._placements:
             self._placements[key] = period.placements()
         return self._placements[key]
 
-    @cached_property
-    def _placements(self) -> dict[int, list[Placement]]:
-        return {}
-
-    @cached_property
+    @property
     def current_placement(self) -> Placement | None:
         if self.current_period is None:
             return None
@@ -166,10 +162,6 @@ class Case:
         if key not in self._schedules:
             self._schedules[key] = self._review_schedule(period)
         return self._schedules[key]
-
-    @cached_property
-    def _schedules(self) -> dict[int, list[ReviewSlot]]:
-        return {}
 
     def _review_schedule(self, period: PeriodOfCare) -> list[ReviewSlot]:
         """CPPCR reg 33: first review 20 working days after care starts, the second 3 months
