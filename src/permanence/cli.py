@@ -171,6 +171,44 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _django() -> None:
+    """Set up the web application's settings and database for a command that needs them."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "permanence.web.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from permanence.profiles import PROFILE_NAMES
+
+    if args.profile not in PROFILE_NAMES:
+        raise CommandError(
+            f"unknown profile {args.profile!r}: choose one of {', '.join(PROFILE_NAMES)}"
+        )
+    ret = _load(args.ssda903, args.progress)
+    _report_problems(ret, args.problems, args.quiet)
+    _django()
+    from django.core.management import call_command
+
+    from permanence.web.children.services import import_return
+
+    call_command("migrate", verbosity=0)
+    summary = import_return(ret, profile=args.profile)
+    print(summary)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["permanence manage", *args.rest])
+    return 0
+
+
 def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--ssda903",
@@ -220,6 +258,17 @@ def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentP
     r = sub.add_parser("rules", help="the rules of a profile, with their sources")
     r.add_argument("--profile", default="national")
     r.set_defaults(func=cmd_rules)
+
+    i = sub.add_parser("import", help="import a return into the application's database")
+    _add_input(i)
+    i.add_argument("--profile", default="national", help="the profile of newly added children")
+    i.add_argument("--problems", help="write the return's problems to this CSV file")
+    i.add_argument("--quiet", "-q", action="store_true")
+    i.set_defaults(func=cmd_import)
+
+    m = sub.add_parser("manage", help="the web application's Django management commands")
+    m.add_argument("rest", nargs=argparse.REMAINDER)
+    m.set_defaults(func=cmd_manage)
 
     for name, add in (extra or {}).items():
         add(sub, name)

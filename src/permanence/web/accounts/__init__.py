@@ -1,0 +1,1 @@
+"""People and teams: who may see and change which children."""
