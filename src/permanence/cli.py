@@ -179,6 +179,13 @@ def _django() -> None:
     import django
 
     django.setup()
+    from pathlib import Path
+
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3") and str(db["NAME"]) != ":memory:":
+        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -192,11 +199,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     _report_problems(ret, args.problems, args.quiet)
     _django()
     from django.core.management import call_command
+    from django.db import DatabaseError
 
     from permanence.web.children.services import import_return
 
-    call_command("migrate", verbosity=0)
-    summary = import_return(ret, profile=args.profile)
+    try:
+        call_command("migrate", verbosity=0)
+        summary = import_return(ret, profile=args.profile)
+    except DatabaseError as exc:
+        raise CommandError(f"the database could not be used: {str(exc).splitlines()[0]}") from None
     print(summary)
     return 0
 
