@@ -428,3 +428,18 @@ def test_permanence_plan_shows_from_the_start_of_care_projected_from_the_first_r
     [o] = obligations(child, "2023-07-10", "plan.permanence")
     assert (o.due, o.status) == (D("2023-10-31"), Status.UNKNOWN)
     assert "3 months after the first, due 31 Jul 2023" in o.why
+
+
+def test_health_assessments_recorded_for_care_that_began_before_the_data():
+    # No first review in the data to run from; the assessments recorded are the anchor:
+    # 12 months after the one on 10 Jan 2022 (the child is 10), due 10 Jan 2023.
+    child = Child(
+        "Y3",
+        dob=D("2012-01-01"),
+        episodes=[Episode(D("2019-05-01"), "P", "C2", "U4")],
+        known=frozenset({"health_assessments"}),
+    )
+    child.recorded.health_assessments.append(D("2022-01-10"))
+    got = obligations(child, "2022-06-01", "health.assessment")
+    assert [(o.due, o.status) for o in got] == [(D("2023-01-10"), Status.UPCOMING)]
+    assert run(child, "2022-06-01").obligations

@@ -238,34 +238,39 @@ class HealthAssessment(Rule):
         period = case.current_period
         if period is None:
             return
-        first = case.slot(period, 1)
-        if first is None:
-            yield (
-                self.obligation(
-                    case,
-                    None,
-                    None,
-                    "every 6 or 12 months",
-                    period,
-                    known=False,
-                    reason="care began before the data starts and no assessment is recorded",
-                )
-                if not case.knows("health_assessments")
-                else None
-            )
-            return
-        due = first.due - timedelta(days=1)
-        why = f"before the first review (due {fmt(first.due)})"
         done_list = sorted(
             d for d in case.child.recorded.health_assessments if period.start <= d <= case.as_of
         )
+        first = case.slot(period, 1)
+        if first is not None:
+            due = first.due - timedelta(days=1)
+            why = f"before the first review (due {fmt(first.due)})"
+        elif done_list:
+            # Care began before the data: the first assessment recorded is the anchor, as
+            # the first review in the data is for reviews; it is not an obligation itself.
+            due, why = self._next(case, done_list.pop(0))
+        else:
+            yield self.obligation(
+                case,
+                None,
+                None,
+                "every 6 or 12 months",
+                period,
+                known=False,
+                reason="care began before the data starts and no assessment is recorded",
+            )
+            return
         for d in [*done_list, None]:
             yield self.obligation(case, due, d, why, period)
             if d is None:
                 return
-            age = case.age_on(d)
-            months = 6 if age is not None and age < 5 else 12
-            due, why = add_months(d, months), f"{months} months after the assessment on {fmt(d)}"
+            due, why = self._next(case, d)
+
+    @staticmethod
+    def _next(case: Case, done: date) -> tuple[date, str]:
+        age = case.age_on(done)
+        months = 6 if age is not None and age < 5 else 12
+        return add_months(done, months), f"{months} months after the assessment on {fmt(done)}"
 
 
 class Proceedings26Weeks(Rule):
