@@ -11,11 +11,10 @@ from permanence.rules.common import (
     MeetingEvery,
     PlanApproval,
     decisions_of,
-    done_between,
     fmt,
     meetings_of,
 )
-from permanence.rules.engine import Alert, Case, Obligation, Rule
+from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after
 from permanence.workingdays import add_months, add_weeks
 
 POLICY = "Blackburn with Darwen Permanence policy"
@@ -43,7 +42,7 @@ class EnteringCare(Rule):
             yield self.obligation(
                 case,
                 period.start,
-                done_between(decided, period.start - timedelta(days=183), period.end),
+                first_on_or_after(decided, period.start - timedelta(days=183), period.end),
                 f"before care began on {fmt(period.start)}",
                 period,
             )
@@ -69,19 +68,19 @@ class PreProceedings(Rule):
             yield self.obligation(
                 case,
                 case.calendar.add_working_days(decided, 5),
-                done_between(letters, decided),
+                first_on_or_after(letters, decided),
                 f"letter: 5 working days after the panel decision on {fmt(decided)}",
             )
             yield self.obligation(
                 case,
                 case.calendar.add_working_days(decided, 10),
-                done_between(plo, decided),
+                first_on_or_after(plo, decided),
                 f"first PLO meeting: 10 working days after the decision on {fmt(decided)}",
             )
             yield self.obligation(
                 case,
                 add_weeks(decided, 14),
-                done_between(panels, after),
+                first_on_or_after(panels, after),
                 f"review at the Legal Gateway Panel 14 weeks after {fmt(decided)}",
             )
 
@@ -104,7 +103,7 @@ class FinalCarePlanning(Rule):
             yield self.obligation(
                 case,
                 pr.final_evidence - timedelta(weeks=2),
-                done_between(held, pr.issued),
+                first_on_or_after(held, pr.issued),
                 f"2 weeks before final evidence is filed on {fmt(pr.final_evidence)}",
             )
 
@@ -143,7 +142,7 @@ class ChildAndFamilyAssessment12Months(Rule):
         if p is None:
             return
         due = add_months(p.start, 12)
-        done = done_between(
+        done = first_on_or_after(
             (a.completed for a in case.child.recorded.assessments if a.kind == "child_and_family"),
             p.start,
         )
@@ -172,7 +171,7 @@ class DisruptionMeeting(Rule):
                     or p.reason_place_change not in UNPLANNED_ENDINGS
                 ):
                     continue
-                if case.knows("meetings") and done_between(held, p.start - timedelta(days=1)):
+                if case.knows("meetings") and first_on_or_after(held, p.start - timedelta(days=1)):
                     continue
                 yield self.alert(
                     f"A placement ended unplanned ({p.reason_place_change}) on {fmt(p.start)}:"

@@ -18,12 +18,11 @@ from permanence.rules.common import (
     BeforePlannedReturnHome,
     PlanApproval,
     decisions_of,
-    done_between,
     fmt,
     meetings_of,
     placements_in,
 )
-from permanence.rules.engine import Alert, Case, Obligation, Rule
+from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after
 from permanence.workingdays import add_months, add_weeks
 
 POLICY = "Bolton Permanence Strategy"
@@ -55,7 +54,7 @@ class GatewayPanel(Rule):
             else:
                 why = f"(b) plan to become looked after, agreed before care began on {fmt(period.start)}"
                 due = period.start
-            done = done_between(held, period.start - timedelta(days=183), period.end)
+            done = first_on_or_after(held, period.start - timedelta(days=183), period.end)
             yield self.obligation(case, due, done, why, period)
 
 
@@ -75,7 +74,7 @@ class PPMBeforeSecondReview(Rule):
             if slot is None:
                 continue
             due = slot.date - timedelta(days=1)
-            done = done_between(held, period.start, period.end)
+            done = first_on_or_after(held, period.start, period.end)
             label = "held" if slot.held else "due"
             yield self.obligation(
                 case,
@@ -153,7 +152,7 @@ class LongTermFosteringMatch(Rule):
             if slot is None:
                 continue
             due = slot.date - timedelta(days=1)
-            done = done_between(held, period.start, period.end)
+            done = first_on_or_after(held, period.start, period.end)
             label = "held" if slot.held else "due"
             yield self.obligation(
                 case, due, done, f"before the third review ({label} {fmt(slot.date)})", period
@@ -190,7 +189,7 @@ class LongTermFosteringUnder5(Rule):
             yield self.obligation(
                 case,
                 p.start,
-                done_between(approved, p.start - timedelta(days=183), p.end),
+                first_on_or_after(approved, p.start - timedelta(days=183), p.end),
                 f"before the long-term foster placement of a child aged {age} on {fmt(p.start)}",
                 period,
             )
@@ -282,7 +281,7 @@ class DelayCarePlanningMeeting(Rule):
             yield self.obligation(
                 case,
                 due,
-                done_between(held, second[0] + timedelta(days=1)),
+                first_on_or_after(held, second[0] + timedelta(days=1)),
                 f"permanence delayed past {second[1]}; the policy sets no timescale (profile setting)",
                 period,
             )

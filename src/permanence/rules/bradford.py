@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from permanence.rules.common import done_between, fmt, plan_deadline
-from permanence.rules.engine import Case, Obligation, Rule
+from permanence.rules.common import fmt, plan_deadline
+from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after
 from permanence.workingdays import add_weeks
 
 POLICY = "Bradford Permanence Policy and Guidance"
@@ -53,7 +53,7 @@ class AdoptionBalanceSheet(Rule):
         yield self.obligation(
             case,
             decided[0],
-            done_between(sheets, date.min),
+            first_on_or_after(sheets, date.min),
             f"by the decision that the child should be placed for adoption ({fmt(decided[0])})",
         )
 

@@ -136,7 +136,7 @@ class PlanApproval(Rule):
                 yield self.obligation(
                     case,
                     plan.agreed,
-                    done_between(approved, plan.agreed - timedelta(days=31)),
+                    first_on_or_after(approved, plan.agreed - timedelta(days=31)),
                     f"when the {self.plan_kind.replace('_', ' ')} plan was agreed on {fmt(plan.agreed)}",
                 )
 
@@ -158,7 +158,7 @@ class BeforePlannedReturnHome(Rule):
             yield self.obligation(
                 case,
                 period.end,
-                done_between(done, period.start, period.end + timedelta(days=1)),
+                first_on_or_after(done, period.start, period.end + timedelta(days=1)),
                 f"{self.words} on {fmt(period.end)}",
             )
 
@@ -169,7 +169,3 @@ def placements_in(case: Case, codes: Iterable[str]) -> Iterator[tuple[PeriodOfCa
         for p in case.placements(period):
             if p.placement in codes:
                 yield period, p
-
-
-def done_between(days: Iterable[date], start: date, end: date | None = None) -> date | None:
-    return first_on_or_after(days, start, end)

@@ -74,10 +74,6 @@ class Alert:
     source: str = ""
 
 
-class NotInSource(Exception):
-    """The source does not record a fact this rule needs; carries the sentence to show."""
-
-
 @dataclass(frozen=True, slots=True)
 class ReviewSlot:
     """One statutory review of a period of care: its number, due date and the review held."""
@@ -286,7 +282,7 @@ class Rule:
             reason = reason or f"care ended on {period.end:%d %b %Y}, before this was due"
         elif not known and done is None:
             status = Status.UNKNOWN
-            reason = reason or self._unknown_reason()
+            reason = reason or self._unknown
         else:
             status = status_of(due, done, case.as_of)
             if status is Status.UNKNOWN and not reason:
@@ -302,9 +298,6 @@ class Rule:
             reason=reason,
             period_start=period.start if period is not None else None,
         )
-
-    def _unknown_reason(self) -> str:
-        return self._unknown
 
     def alert(self, detail: str) -> Alert:
         return Alert(rule=self.id, detail=detail, title=self.title, source=self.source)

@@ -6,8 +6,13 @@ from collections.abc import Iterator
 
 from permanence.domain.care import ADOPTION_PLACEMENTS, LONG_TERM_FOSTER_PLACEMENTS
 from permanence.domain.roles import ADM
-from permanence.rules.common import MeetingEvery, decisions_of, done_between, fmt, placements_in
-from permanence.rules.engine import Case, Obligation, Rule
+from permanence.rules.common import (
+    MeetingEvery,
+    decisions_of,
+    fmt,
+    placements_in,
+)
+from permanence.rules.engine import Case, Obligation, Rule, first_on_or_after
 from permanence.workingdays import add_months
 
 POLICY = "Luton Permanence Planning Guidance"
@@ -62,7 +67,7 @@ class ADMRatification(Rule):
                     yield self.obligation(
                         case,
                         due,
-                        done_between(ratified, period.start, period.end),
+                        first_on_or_after(ratified, period.start, period.end),
                         f"{months} months after the second review (due {fmt(slot.due)}, not held)",
                         period,
                     )
@@ -71,7 +76,7 @@ class ADMRatification(Rule):
             yield self.obligation(
                 case,
                 due,
-                done_between(ratified, period.start, period.end),
+                first_on_or_after(ratified, period.start, period.end),
                 f"{months} months after the second review held {fmt(slot.held)}",
                 period,
             )
@@ -95,7 +100,7 @@ class FosteringPanel(Rule):
             yield self.obligation(
                 case,
                 p.start,
-                done_between(held, period.start, p.end),
+                first_on_or_after(held, period.start, p.end),
                 f"when the placement became permanent fostering on {fmt(p.start)} (age {age})",
                 period,
             )

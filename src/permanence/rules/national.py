@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from permanence.domain.care import (
-    EMERGENCY_LEGAL_STATUSES,
     FOSTER_PLACEMENTS,
     KINSHIP_PLACEMENTS,
     LONG_TERM_FOSTER_PLACEMENTS,
@@ -578,10 +577,6 @@ class MovesIn12Months(Rule):
             yield self.alert(
                 f"{len(moves)} placement moves in the 12 months to {fmt(case.as_of)}: {dates}"
             )
-
-
-def emergency_start(period: PeriodOfCare) -> bool:
-    return period.episodes[0].legal_status in EMERGENCY_LEGAL_STATUSES
 
 
 NATIONAL_RULES: tuple[type[Rule], ...] = (
