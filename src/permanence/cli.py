@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from permanence import __version__
@@ -231,7 +231,7 @@ def _add_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
 
 
-def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     from permanence.profiles import PROFILE_NAMES
 
     parser = Parser(
@@ -281,32 +281,22 @@ def build_parser(extra: dict[str, Callable] | None = None) -> argparse.ArgumentP
     m.add_argument("rest", nargs=argparse.REMAINDER)
     m.set_defaults(func=cmd_manage)
 
-    for name, add in (extra or {}).items():
-        add(sub, name)
-    return parser
-
-
-def _extra_commands() -> dict[str, Callable]:
-    """Commands that live beside the core in their own packages."""
     from permanence.measures import cli as measures_cli
     from permanence.synth import cli as synth_cli
 
-    def add_synth(sub, name):
-        p = sub.add_parser(name, help="write a synthetic SSDA903 return (no real children)")
-        synth_cli.add_arguments(p)
-        p.set_defaults(func=synth_cli.run)
+    ms = sub.add_parser("measures", help="national measures: stability, adoption, outcomes")
+    _add_input(ms)
+    measures_cli.add_arguments(ms)
+    ms.set_defaults(func=measures_cli.run)
 
-    def add_measures(sub, name):
-        p = sub.add_parser(name, help="national measures: stability, adoption, outcomes")
-        _add_input(p)
-        measures_cli.add_arguments(p)
-        p.set_defaults(func=measures_cli.run)
-
-    return {"synth": add_synth, "measures": add_measures}
+    sy = sub.add_parser("synth", help="write a synthetic SSDA903 return (no real children)")
+    synth_cli.add_arguments(sy)
+    sy.set_defaults(func=synth_cli.run)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(_extra_commands())
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args) or 0
