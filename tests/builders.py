@@ -94,6 +94,21 @@ class ChildBuilder:
         return self.child.sort()
 
 
+def triples(got) -> list[tuple]:
+    """(due, done, status) of each obligation: what a team manager checks."""
+    return [(o.due, o.done, o.status) for o in got]
+
+
+def check_profile_holds(profile: str, council: set[str]):
+    """The profile has the national rules and exactly its council's catalogued ids, each
+    either evaluated or left to another part of the product, never both, never twice."""
+    p = load_profile(profile)
+    assert len(p.rule_ids) == len(set(p.rule_ids))
+    assert not set(p.rule_ids) & set(p.elsewhere)
+    assert set(p.rule_ids) | set(p.elsewhere) == NATIONAL | council
+    return p
+
+
 def run(child: Child, as_of: str, profile: str = "national", **kw) -> ChildResult:
     p = load_profile(profile)
     case = Case(child, d(as_of), kw.get("calendar", ENGLAND_AND_WALES), p.params)

@@ -7,14 +7,20 @@ after X, X not counted; N weeks is N x 7 days; N months clamps to the month's la
 (POLICY-RULES.md, Conventions).
 """
 
-from datetime import date
-
 import pytest
 
 from permanence.domain.model import Assessment, Decision, Meeting, PermanencePlan, Proceedings
-from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import NATIONAL, ChildBuilder, alerts, obligations, run
+from tests.builders import (
+    NATIONAL,
+    ChildBuilder,
+    alerts,
+    check_profile_holds,
+    obligations,
+    run,
+    triples,
+)
+from tests.builders import d as D
 
 PROFILE = "blackburn"
 CPM = "blackburn.care_planning_6_weeks"
@@ -36,23 +42,12 @@ BLACKBURN = {
 }
 
 
-def D(s):
-    return date.fromisoformat(s)
-
-
 def obs(child, as_of, rule):
     return obligations(child, as_of, rule, PROFILE)
 
 
-def triples(got):
-    return [(o.due, o.done, o.status) for o in got]
-
-
 def test_profile_holds_the_national_rules_and_blackburn_s_own_and_no_other_council_s():
-    p = load_profile(PROFILE)
-    assert len(p.rule_ids) == len(set(p.rule_ids))
-    assert not set(p.rule_ids) & set(p.elsewhere)
-    assert set(p.rule_ids) | set(p.elsewhere) == NATIONAL | BLACKBURN
+    p = check_profile_holds(PROFILE, BLACKBURN)
     assert NATIONAL | {
         "blackburn.entering_care",
         "blackburn.pre_proceedings",

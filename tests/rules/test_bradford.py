@@ -7,14 +7,12 @@ arithmetic is written beside them. N weeks is N x 7 calendar days (POLICY-RULES.
 Conventions).
 """
 
-from datetime import date
-
 import pytest
 
 from permanence.domain.model import AdoptionDecision, Assessment, PermanencePlan
-from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import NATIONAL, ChildBuilder, obligations, run
+from tests.builders import NATIONAL, ChildBuilder, check_profile_holds, obligations, run
+from tests.builders import d as D
 
 PROFILE = "bradford"
 PLAN = "bradford.plan_16_weeks"
@@ -33,19 +31,12 @@ BRADFORD = {
 }
 
 
-def D(s):
-    return date.fromisoformat(s)
-
-
 def obs(child, as_of, rule=PLAN):
     return obligations(child, as_of, rule, PROFILE)
 
 
 def test_profile_holds_the_national_rules_and_bradford_s_own_and_no_other_council_s():
-    p = load_profile(PROFILE)
-    assert len(p.rule_ids) == len(set(p.rule_ids))
-    assert not set(p.rule_ids) & set(p.elsewhere)
-    assert set(p.rule_ids) | set(p.elsewhere) == NATIONAL | BRADFORD
+    p = check_profile_holds(PROFILE, BRADFORD)
     assert NATIONAL | {PLAN, SHEET} <= set(p.rule_ids)
 
 

@@ -6,14 +6,12 @@ arithmetic is written beside them. "N months after X" clamps to the month's last
 (POLICY-RULES.md, Conventions): 31 Oct + 4 months = 28 or 29 February.
 """
 
-from datetime import date
-
 import pytest
 
 from permanence.domain.model import Assessment, Meeting, PermanencePlan
-from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import NATIONAL, ChildBuilder, alerts, obligations, run
+from tests.builders import NATIONAL, ChildBuilder, alerts, check_profile_holds, obligations, run
+from tests.builders import d as D
 
 PROFILE = "halton"
 PLAN = "halton.plan_by_second_review"
@@ -35,19 +33,12 @@ ALL_ELEMENTS = frozenset(
 )
 
 
-def D(s):
-    return date.fromisoformat(s)
-
-
 def obs(child, as_of, rule=PLAN):
     return obligations(child, as_of, rule, PROFILE)
 
 
 def test_profile_holds_the_national_rules_and_halton_s_own_and_no_other_council_s():
-    p = load_profile(PROFILE)
-    assert len(p.rule_ids) == len(set(p.rule_ids))
-    assert not set(p.rule_ids) & set(p.elsewhere)
-    assert set(p.rule_ids) | set(p.elsewhere) == NATIONAL | HALTON
+    p = check_profile_holds(PROFILE, HALTON)
     assert NATIONAL | {PLAN, "halton.plan_elements", "halton.panel_every_plan"} <= set(p.rule_ids)
 
 

@@ -6,14 +6,12 @@ arithmetic is written beside them. N weeks is N x 7 days; N months clamps to the
 last day: 31 Dec + 2 months = 28 Feb (POLICY-RULES.md, Conventions).
 """
 
-from datetime import date
-
 import pytest
 
 from permanence.domain.model import Decision, Meeting
-from permanence.profiles import load_profile
 from permanence.rules.engine import Status
-from tests.builders import NATIONAL, ChildBuilder, obligations, run
+from tests.builders import NATIONAL, ChildBuilder, check_profile_holds, obligations, run, triples
+from tests.builders import d as D
 
 PROFILE = "luton"
 PPM = "luton.ppm"
@@ -32,23 +30,12 @@ LUTON = {
 }
 
 
-def D(s):
-    return date.fromisoformat(s)
-
-
 def obs(child, as_of, rule):
     return obligations(child, as_of, rule, PROFILE)
 
 
-def triples(got):
-    return [(o.due, o.done, o.status) for o in got]
-
-
 def test_profile_holds_the_national_rules_and_luton_s_own_and_no_other_council_s():
-    p = load_profile(PROFILE)
-    assert len(p.rule_ids) == len(set(p.rule_ids))
-    assert not set(p.rule_ids) & set(p.elsewhere)
-    assert set(p.rule_ids) | set(p.elsewhere) == NATIONAL | LUTON
+    p = check_profile_holds(PROFILE, LUTON)
     assert NATIONAL | {PPM, ADM, PANEL} <= set(p.rule_ids)
 
 
