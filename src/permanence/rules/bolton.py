@@ -11,7 +11,6 @@ from permanence.domain.care import (
     LONG_TERM_FOSTER_PLACEMENTS,
     RESIDENTIAL_PLACEMENTS,
     legal_status_spans,
-    moves_between,
 )
 from permanence.domain.roles import at_least
 from permanence.rules.common import (
@@ -23,7 +22,7 @@ from permanence.rules.common import (
     placements_in,
 )
 from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after
-from permanence.workingdays import add_months, add_weeks
+from permanence.workingdays import add_weeks
 
 POLICY = "Bolton Permanence Strategy"
 
@@ -108,7 +107,7 @@ class PermanencePanel(Rule):
                     met.append(
                         f"(a) in proceedings since {fmt(span.start)}, beyond 26 weeks on {fmt(limit)}"
                     )
-        moves = moves_between(case.periods, add_months(case.as_of, -12), case.as_of)
+        moves = case.moves_in_last_12_months()
         if len(moves) > 3:
             met.append(f"(b) {len(moves)} placement moves in the last 12 months")
         placement = case.current_placement

@@ -18,6 +18,7 @@ from permanence.domain.care import (
     PeriodOfCare,
     Placement,
     clip_to,
+    moves_between,
     periods_of_care,
 )
 from permanence.domain.model import Child, Review
@@ -110,6 +111,7 @@ class Case:
     reviews: list[Review] = field(init=False)
     _placements: dict[int, list[Placement]] = field(init=False, default_factory=dict)
     _schedules: dict[int, list[ReviewSlot]] = field(init=False, default_factory=dict)
+    _moves: list[Placement] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Periods of care as known on the as-of date, including short breaks.
@@ -146,6 +148,12 @@ class Case:
         if key not in self._placements:
             self._placements[key] = period.placements()
         return self._placements[key]
+
+    def moves_in_last_12_months(self) -> list[Placement]:
+        """Placement moves in the 12 months to the as-of date (short breaks left out)."""
+        if self._moves is None:
+            self._moves = moves_between(self.periods, add_months(self.as_of, -12), self.as_of)
+        return self._moves
 
     @property
     def current_placement(self) -> Placement | None:

@@ -15,7 +15,6 @@ from permanence.domain.care import (
     LONG_TERM_FOSTER_PLACEMENTS,
     PeriodOfCare,
     legal_status_spans,
-    moves_between,
 )
 from permanence.domain.roles import at_least, normalise
 from permanence.rules.engine import Alert, Case, Obligation, Rule, first_on_or_after, fmt
@@ -571,7 +570,7 @@ class MovesIn12Months(Rule):
 
     def evaluate(self, case: Case) -> Iterator[Alert]:
         limit = case.param(self.id, "moves", 3)
-        moves = moves_between(case.periods, add_months(case.as_of, -12), case.as_of)
+        moves = case.moves_in_last_12_months()
         if len(moves) > limit:
             dates = ", ".join(fmt(m.start) for m in moves)
             yield self.alert(
