@@ -1,6 +1,6 @@
 """Children's records in the database: what a return gives, and what people record.
 
-Each model mirrors a class of `permanence.domain.model`, so that `selectors.domain_child`
+Each model mirrors a class of `permanence.domain.model`, so that `domain.domain_child`
 can hand the rules engine the same `Child` a return would. Every record keeps its history
 (who changed what, when) through django-simple-history. A row from a return says so in
 `origin`; an import never changes a row recorded in the application.
