@@ -223,6 +223,9 @@ class Child:
     uasc_ceased: date | None = None  # DUC
     recorded: Recorded = field(default_factory=Recorded)
     known: frozenset[str] = frozenset()
+    # When the source began recording the `known` kinds for this child (e.g. the day the
+    # council started using Permanence): nothing is known to be missing before it.
+    recorded_since: date | None = None
 
     def sort(self) -> Child:
         self.episodes.sort(key=lambda e: (e.start, e.end or date.max))

@@ -273,7 +273,8 @@ class Rule:
         """Build an obligation with its status.
 
         Not done and not due until after care ended: not applicable. Facts not recorded
-        by the source: unknown, with the reason, but still with the due date.
+        by the source, or due before it began recording them: unknown, with the reason,
+        but still with the due date.
         """
         if known is None:
             known = self._needs <= case.child.known
@@ -291,6 +292,12 @@ class Rule:
         elif not known and done is None:
             status = Status.UNKNOWN
             reason = reason or self._unknown
+        elif done is None and self._needs and _before_recording(case, due):
+            status = Status.UNKNOWN
+            reason = reason or (
+                f"due before recording began on {fmt(case.child.recorded_since)}: "
+                "record it if it was done"
+            )
         else:
             status = status_of(due, done, case.as_of)
             if status is Status.UNKNOWN and not reason:
@@ -309,6 +316,12 @@ class Rule:
 
     def alert(self, detail: str) -> Alert:
         return Alert(rule=self.id, detail=detail, title=self.title, source=self.source)
+
+
+def _before_recording(case: Case, due: date | None) -> bool:
+    """Due before the source began recording the facts that would show it done."""
+    since = case.child.recorded_since
+    return since is not None and due is not None and due < since
 
 
 def first_on_or_after(days: Iterable[date], start: date, before: date | None = None) -> date | None:
