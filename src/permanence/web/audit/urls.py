@@ -1,0 +1,10 @@
+from django.urls import path
+
+from permanence.web.audit import views
+
+app_name = "audit"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("export/", views.export, name="export"),
+]
