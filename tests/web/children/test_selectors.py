@@ -103,3 +103,35 @@ def test_who_sees_which_child():
     }
     people["sw_a"].is_active = False
     assert not selectors.children_visible_to(people["sw_a"]).exists()
+
+
+def test_what_fell_due_before_recording_began_is_not_known_rather_than_overdue():
+    from tests.web.factories import days_ago, looked_after, today
+
+    child = looked_after("GO1", profile="bolton", began=days_ago(400))
+    child.recording_since = days_ago(30)
+    child.save()
+
+    def genogram():
+        (o,) = [
+            o
+            for o in selectors.deadlines_for(child, today()).obligations
+            if o.rule == "bolton.genogram"
+        ]
+        return o
+
+    assert genogram().status is Status.UNKNOWN
+    assert "before recording began" in genogram().reason
+    child.recording_since = None
+    child.save()
+    assert genogram().status is Status.OVERDUE
+
+
+def test_an_import_marks_the_day_recording_began_for_new_children(shared):
+    from django.utils import timezone
+
+    ret = load_return(shared / "data/ssda903/demand-model-samples", progress=False)
+    services.import_return(ret)
+    assert set(models.Child.objects.values_list("recording_since", flat=True)) == {
+        timezone.localdate()
+    }

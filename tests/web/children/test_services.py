@@ -83,3 +83,79 @@ def test_teams_and_roles():
     team = Team.objects.create(name="Permanence team A")
     sw = User.objects.create_user("sw", role=Role.SOCIAL_WORKER, team=team)
     assert sw.team == team and sw.get_role_display() == "Social worker"
+
+
+# Recording: every write attributed to the person, kept in the record's history.
+
+
+@pytest.fixture
+def sw(db):
+    team = Team.objects.create(name="Permanence team B")
+    return User.objects.create_user("sw_b", role=Role.SOCIAL_WORKER, team=team)
+
+
+def test_each_record_is_attributed_to_who_made_it(sw):
+    child = models.Child.objects.create(child_id="R1", team=sw.team)
+    day = date(2024, 3, 1)
+    records = [
+        services.record_meeting(child, by=sw, kind="care_planning", held=day),
+        services.record_decision(
+            child, by=sw, kind="entering_care", made=day, role="head_of_service"
+        ),
+        services.record_assessment(child, by=sw, kind="child_and_family", completed=day),
+        services.record_family_time(
+            child,
+            by=sw,
+            with_whom="mother",
+            contact="direct",
+            supervision="supervised",
+            frequency="monthly",
+            starts=day,
+        ),
+        services.record_sibling(child, by=sw, name="Sam", placed="apart"),
+        services.record_life_story(child, by=sw, started=day),
+        services.record_family_member(child, by=sw, name="Ann", relationship="maternal aunt"),
+        services.record_genogram(child, by=sw, completed=day),
+    ]
+    for record in records:
+        latest = record.history.latest()
+        assert latest.history_user == sw, type(record).__name__
+        assert latest.history_change_reason.endswith("recorded"), type(record).__name__
+    decision = child.decisions.get()
+    assert (decision.made_by, decision.role, decision.outcome) == (
+        sw,
+        "head_of_service",
+        "approved",
+    )
+
+
+def test_a_brother_or_sister_needs_a_name_or_a_child_id(sw):
+    child = models.Child.objects.create(child_id="R2", team=sw.team)
+    with pytest.raises(ValueError):
+        services.record_sibling(child, by=sw)
+    assert services.record_sibling(child, by=sw, sibling_child_id="R3").sibling_child_id == "R3"
+
+
+def test_life_story_work_is_one_record_that_keeps_its_earlier_dates(sw):
+    child = models.Child.objects.create(child_id="R4", team=sw.team)
+    services.record_life_story(child, by=sw, started=date(2024, 1, 5))
+    work = services.record_life_story(
+        child, by=sw, started=date(2024, 1, 5), book_given=date(2024, 6, 1)
+    )
+    assert models.LifeStoryWork.objects.filter(child=child).count() == 1
+    assert [h.book_given for h in work.history.order_by("history_date")] == [
+        None,
+        date(2024, 6, 1),
+    ]
+
+
+def test_a_review_records_the_iro_who_chaired_it(sw, iro):
+    child = models.Child.objects.create(child_id="R5", team=sw.team)
+    review = services.record_review(
+        child, held=date(2024, 2, 5), by=sw, iro=iro, plan_ratified=False
+    )
+    assert (review.iro, review.plan_ratified, review.history.latest().history_user) == (
+        iro,
+        False,
+        sw,
+    )

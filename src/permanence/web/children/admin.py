@@ -11,11 +11,22 @@ class ChildAdmin(SimpleHistoryAdmin):
     search_fields = ("child_id",)
 
 
+@admin.register(models.PermanencePlan)
+class PermanencePlanAdmin(SimpleHistoryAdmin):
+    list_display = ("child", "version", "agreed", "primary", "contingency", "recorded_by")
+    search_fields = ("child__child_id",)
+    readonly_fields = ("elements",)
+
+
 for model in (
     models.Episode,
     models.Review,
     models.Meeting,
     models.Decision,
-    models.PermanencePlan,
+    models.Assessment,
+    models.FamilyTime,
+    models.Sibling,
+    models.LifeStoryWork,
+    models.FamilyMember,
 ):
     admin.site.register(model, SimpleHistoryAdmin)

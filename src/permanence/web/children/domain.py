@@ -8,7 +8,22 @@ from permanence.web.children import models
 
 # The kinds of fact the application records today (domain.model.FACT_KINDS); the rules
 # give met or overdue for these, and "unknown" for the rest, as from a return.
-KNOWN = frozenset({"meetings", "decisions", "plans"})
+KNOWN = frozenset({"meetings", "decisions", "plans", "assessments", "genogram", "life_story_book"})
+
+# The related records `domain_child` reads: prefetch these to build many children at once.
+RELATED = (
+    "episodes",
+    "reviews",
+    "adoption_decisions",
+    "placed_for_adoption",
+    "meetings",
+    "decisions",
+    "plans",
+    "assessments",
+    "siblings",
+    "family_members",
+    "life_story",
+)
 
 
 def domain_child(child: models.Child) -> domain.Child:
@@ -20,6 +35,7 @@ def domain_child(child: models.Child) -> domain.Child:
         ethnicity=child.ethnicity,
         uasc_ceased=child.uasc_ceased,
         known=KNOWN,
+        recorded_since=child.recording_since,
     )
     out.episodes = [
         domain.Episode(
@@ -54,6 +70,44 @@ def domain_child(child: models.Child) -> domain.Child:
     ]
     rec.plans = [
         domain.PermanencePlan(p.agreed, p.primary, p.contingency, frozenset(p.elements))
-        for p in child.plans.all()
+        for p in plans_in_force(list(child.plans.all()))
     ]
+    rec.assessments = sorted(
+        [domain.Assessment(a.kind, a.completed) for a in child.assessments.all()]
+        + [
+            domain.Assessment(models.Assessment.Kind.SIBLING, s.assessment_completed)
+            for s in child.siblings.all()
+            if s.assessment_completed is not None
+        ]
+        + [
+            domain.Assessment(models.Assessment.Kind.VIABILITY, m.viability_completed)
+            for m in child.family_members.all()
+            if m.viability_completed is not None
+        ],
+        key=lambda a: (a.completed, a.kind),
+    )
+    rec.genogram = child.genogram_completed
+    life_story = _life_story(child)
+    rec.life_story_book = life_story.book_given if life_story is not None else None
     return out.sort()
+
+
+def plans_in_force(versions: list[models.PermanencePlan]) -> list[models.PermanencePlan]:
+    """The plan as agreed over time, from its versions.
+
+    A version agreed on or before the date of an earlier version replaces it (it corrects
+    it); a version agreed later is a new plan and the earlier stays as the plan of its
+    time. So the dates agreed rise with the versions kept, and the latest is last.
+    """
+    kept: list[models.PermanencePlan] = []
+    for plan in sorted(versions, key=lambda p: p.version, reverse=True):
+        if not kept or plan.agreed < kept[-1].agreed:
+            kept.append(plan)
+    return kept[::-1]
+
+
+def _life_story(child: models.Child) -> models.LifeStoryWork | None:
+    try:
+        return child.life_story
+    except models.LifeStoryWork.DoesNotExist:
+        return None
