@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReturnsConfig(AppConfig):
+    name = "permanence.web.returns"
+    verbose_name = "SSDA903 returns"
