@@ -212,6 +212,33 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    from datetime import date
+
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    from permanence.web import demo
+
+    try:
+        call_command("migrate", verbosity=0)
+        logins = demo.set_up(children=args.children, today=date.today())
+    except demo.DemoRefused as exc:
+        raise CommandError(str(exc)) from None
+    except DatabaseError as exc:
+        raise CommandError(f"the database could not be used: {str(exc).splitlines()[0]}") from None
+    print("Synthetic council ready (no real children). Sign in as any of these demo people:")
+    width = max(len(x.role) for x in logins)
+    for x in logins:
+        print(f"  {x.role:<{width}}  {x.username:<26} {x.password}")
+    if args.no_serve:
+        return 0
+    print(f"Open http://{args.address}/ (Ctrl+C stops the server)", flush=True)
+    call_command("runserver", args.address, use_reloader=False)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -276,6 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--problems", help="write the return's problems to this CSV file")
     i.add_argument("--quiet", "-q", action="store_true")
     i.set_defaults(func=cmd_import)
+
+    dm = sub.add_parser("demo", help="a synthetic council in the web application, and run it")
+    dm.add_argument("--children", type=int, default=400, help="children in the synthetic return")
+    dm.add_argument("--address", default="127.0.0.1:8000", help="where the server listens")
+    dm.add_argument("--no-serve", action="store_true", help="set up and print the sign-ins only")
+    dm.set_defaults(func=cmd_demo)
 
     m = sub.add_parser("manage", help="the web application's Django management commands")
     m.add_argument("rest", nargs=argparse.REMAINDER)

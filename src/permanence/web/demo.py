@@ -1,0 +1,151 @@
+"""A synthetic council to try Permanence with: children, teams, and one person per role.
+
+Everything here is made up by `permanence.synth`; no real child is involved. The demo
+refuses to run with production settings (PERMANENCE_DEBUG=0), because it prints passwords.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import cycle
+
+from django.conf import settings
+from django.db import transaction
+from simple_history.utils import bulk_update_with_history
+
+from permanence.profiles import PROFILE_NAMES
+from permanence.ssda903 import load_return
+from permanence.synth import write_return
+from permanence.web.accounts.models import Role, Team, User
+from permanence.web.children import models
+from permanence.web.children.services import import_return
+
+DEMO_CHILDREN = 400
+SEED = 2026
+
+# One team per policy profile, so that every profile can be seen at work.
+TEAMS = {profile: f"{profile.capitalize()} demo team" for profile in PROFILE_NAMES}
+
+# The people printed for signing in: one per role.
+PEOPLE = {
+    Role.SOCIAL_WORKER: ("sam.social-worker", "Sam", "Okafor"),
+    Role.TEAM_MANAGER: ("tara.team-manager", "Tara", "Hughes"),
+    Role.IRO: ("ines.iro", "Ines", "Patel"),
+    Role.PANEL_ADMINISTRATOR: ("pat.panel-admin", "Pat", "Lewis"),
+    Role.HEAD_OF_SERVICE: ("harriet.head-of-service", "Harriet", "Green"),
+    Role.ANALYST: ("ash.analyst", "Ash", "Kowalski"),
+    Role.ADMINISTRATOR: ("ade.administrator", "Ade", "Mensah"),
+}
+CASELOAD = 15  # children per social worker
+IRO_CASELOAD = 60
+# The demo council began recording in Permanence this many days ago: what fell due before
+# then and is not recorded shows as "not known", what fell due since as overdue.
+RECORDING_DAYS = 90
+
+
+@dataclass
+class DemoLogin:
+    role: str
+    username: str
+    password: str
+
+
+class DemoRefused(Exception):
+    pass
+
+
+def set_up(
+    *, children: int = DEMO_CHILDREN, today: date, seed: int = SEED, years: int = 5
+) -> list[DemoLogin]:
+    """Load a synthetic council once (later runs keep it), and give each demo person a
+    fresh password, returned to be printed."""
+    if not settings.DEBUG:
+        raise DemoRefused("the demo prints passwords: it runs only with PERMANENCE_DEBUG=1")
+    if not models.Child.objects.exists():
+        _load_council(children, today, seed, years)
+    return _reset_passwords()
+
+
+@transaction.atomic
+def _load_council(n: int, today: date, seed: int, years: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="permanence-demo-") as tmp:
+        write_return(tmp, n_children=n, seed=seed, year_end=today, years=years)
+        ret = load_return(tmp, progress=False)
+    import_return(ret)
+    teams = {p: Team.objects.create(name=name) for p, name in TEAMS.items()}
+    people = {role: _person(role, *names) for role, names in PEOPLE.items()}
+    lead_team = teams["bolton"]
+    for role in (Role.SOCIAL_WORKER, Role.TEAM_MANAGER):
+        people[role].team = lead_team
+        people[role].save()
+    lead_team.manager = people[Role.TEAM_MANAGER]
+    lead_team.save()
+
+    children = list(models.Child.objects.order_by("child_id"))
+    looked_after = set(
+        models.Episode.objects.filter(end__isnull=True).values_list("child_id", flat=True)
+    )
+    by_team: dict[str, list[models.Child]] = {p: [] for p in PROFILE_NAMES}
+    began = today - timedelta(days=RECORDING_DAYS)
+    for child, profile in zip(children, cycle(PROFILE_NAMES)):
+        child.profile, child.team, child.recording_since = profile, teams[profile], began
+        if child.pk in looked_after:
+            by_team[profile].append(child)
+    # Children still looked after get a social worker of their team and an IRO; those who
+    # have left care stay with their team, their cases closed.
+    for profile, held in by_team.items():
+        for k in range(0, len(held), CASELOAD):
+            if profile == "bolton" and k == 0:
+                worker = people[Role.SOCIAL_WORKER]
+            else:
+                number = k // CASELOAD + 1
+                worker = _person(
+                    Role.SOCIAL_WORKER,
+                    f"sw{number}.{profile}",
+                    "Social worker",
+                    f"{number} ({profile})",
+                    teams[profile],
+                )
+            for child in held[k : k + CASELOAD]:
+                child.social_worker = worker
+    reviewed = [c for c in children if c.pk in looked_after]
+    for k in range(0, len(reviewed), IRO_CASELOAD):
+        number = k // IRO_CASELOAD + 1
+        iro = people[Role.IRO] if k == 0 else _person(Role.IRO, f"iro{number}", "IRO", str(number))
+        for child in reviewed[k : k + IRO_CASELOAD]:
+            child.iro = iro
+    bulk_update_with_history(
+        children,
+        models.Child,
+        ["profile", "team", "social_worker", "iro", "recording_since"],
+        default_change_reason="demo council: children allocated",
+    )
+
+
+def _person(role: str, username: str, first: str, last: str, team: Team | None = None) -> User:
+    user = User.objects.create_user(
+        username,
+        first_name=first,
+        last_name=last,
+        role=role,
+        team=team,
+        is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=role == Role.ADMINISTRATOR,
+    )
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def _reset_passwords() -> list[DemoLogin]:
+    logins = []
+    for role, (username, *_names) in PEOPLE.items():
+        user = User.objects.get(username=username)
+        password = f"demo-{secrets.token_urlsafe(9)}"
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        logins.append(DemoLogin(Role(role).label, username, password))
+    return logins
