@@ -40,7 +40,6 @@ import csv
 import http.client
 import json
 import os
-import platform
 import random
 import re
 import secrets
@@ -53,6 +52,8 @@ import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from run import machine  # benchmarks/run.py: the same machine line in both reports
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve()
@@ -211,20 +212,6 @@ def profile(args: argparse.Namespace) -> None:
 
 
 # -------------------------------------------------------------------------- in the parent
-
-
-def machine() -> str:
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(fh.readline().split()[1])
-            mem = f", {kb / 1024 / 1024:.0f} GiB"
-    except OSError:
-        pass
-    return (
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores{mem}, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def load_average() -> str:
