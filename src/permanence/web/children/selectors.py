@@ -18,6 +18,7 @@ from permanence.rules.engine import Case, ChildResult, Obligation, Status, evalu
 from permanence.ssda903 import labels
 from permanence.web.accounts.models import Role, Team, User
 from permanence.web.children import models
+from permanence.web.children.access import children_changeable_by
 from permanence.web.children.domain import RELATED, domain_child
 from permanence.workingdays import ENGLAND_AND_WALES
 
@@ -337,6 +338,4 @@ def timeline(summary: ChildSummary) -> list[TimelineEvent]:
 def may_change(user: User, child: models.Child) -> bool:
     """Whether the person may record anything for this child (their team's, or one they
     review, or any child for a head of service or panel administrator)."""
-    from permanence.web.children.access import children_changeable_by
-
     return children_changeable_by(user).filter(pk=child.pk).exists()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from permanence.rules.engine import Status
 from permanence.web.accounts.models import Role
+from permanence.web.audit.services import record_view
 from permanence.web.children import selectors
 from permanence.web.children.filters import WorkFilterForm
 from permanence.web.permissions import Page, can, requires
@@ -97,7 +98,7 @@ def find(request: HttpRequest) -> HttpResponse:
 def child(request: HttpRequest, child_id: str) -> HttpResponse:
     row = selectors.child_for(request.user, child_id)
     summary = selectors.summarise(row, _today())
-    _audit_view(request, row)
+    record_view(request.user, row, what="child page", request=request)
     obligations = summary.result.obligations
     groups = [
         ("Overdue", [o for o in obligations if o.status is Status.OVERDUE]),
@@ -109,7 +110,6 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
         ("Not known", [o for o in obligations if o.status is Status.UNKNOWN]),
         ("Done", [o for o in obligations if o.status in (Status.MET, Status.MET_LATE)]),
     ]
-    plans = list(row.plans.all())
     return render(
         request,
         "children/child.html",
@@ -118,16 +118,10 @@ def child(request: HttpRequest, child_id: str) -> HttpResponse:
             "summary": summary,
             "groups": groups,
             "alerts": summary.result.alerts,
-            "plan": plans[-1] if plans else None,
+            "plan": summary.current_plan,
             "timeline": selectors.timeline(summary),
             "today": _today(),
             "may": {page.value: can(request.user, page) for page in Page},
             "may_change": selectors.may_change(request.user, row),
         },
     )
-
-
-def _audit_view(request: HttpRequest, row) -> None:
-    from permanence.web.audit.services import record_view
-
-    record_view(request.user, row, what="child page", request=request)
