@@ -32,6 +32,22 @@ URLS = {
         "record:assessment",
         "record:genogram",
     ],
+    Page.CHILD_OPTIONS: ["guidance:options"],
+    Page.CHILD_PLAN: ["guidance:child-plan"],
+    Page.RECORD_OPTIONS: ["guidance:balance-sheet"],
+    Page.RECORD_CHECKLIST: ["approvals:checklists"],
+    Page.PANELS: ["panels:list", "panels:panel", "panels:pack", "panels:pack-pdf"],
+    Page.PANEL_MANAGE: ["panels:new", "panels:agenda"],
+    Page.PANEL_RECORD: ["panels:outcomes"],
+    Page.REPORTS: [
+        "reports:index",
+        "reports:tracker",
+        "reports:quarterly",
+        "reports:annual",
+        "reports:disruption",
+        "reports:measures",
+        "reports:measures-print",
+    ],
     Page.UPLOAD: ["returns:upload"],
     Page.AUDIT: ["audit:search", "audit:export"],
     Page.ADMIN_SITE: ["admin:index"],
@@ -59,6 +75,19 @@ def test_every_page_has_an_address_in_this_test():
     assert set(URLS) == set(Page)
 
 
+PER_CHILD = ("record:", "children:child", "guidance:", "approvals:")
+PER_PANEL = ("panels:panel", "panels:pack", "panels:pack-pdf", "panels:agenda", "panels:outcomes")
+
+
+def address_of(name: str, world) -> dict:
+    """The address arguments of a page: the child C1, or the world's panel."""
+    if name.startswith(PER_CHILD):
+        return {"child_id": "C1"}
+    if name in PER_PANEL:
+        return {"pk": world["panel"].pk}
+    return {}
+
+
 @pytest.fixture
 def world(db):
     """A team whose social worker and manager hold child C1, reviewed by the IRO, and one
@@ -77,7 +106,7 @@ def test_each_role_opens_exactly_the_pages_of_the_matrix(client, world, role):
     client.force_login(user)
     for page, names in URLS.items():
         for name in names:
-            kwargs = {"child_id": "C1"} if name.startswith(("record:", "children:child")) else {}
+            kwargs = address_of(name, world)
             response = client.get(reverse(name, kwargs=kwargs))
             if can(user, page):
                 assert response.status_code == 200, (role, name, response.status_code)

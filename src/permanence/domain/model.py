@@ -108,13 +108,17 @@ class Meeting:
     """A meeting held (or planned) about the child.
 
     kind: permanence_planning, care_planning, placement_planning, stability,
-    disruption, family_group_conference, final_care_planning, tracking, panel.
+    disruption, family_group_conference, final_care_planning, tracking, or a panel
+    (gateway_panel, permanence_panel, permanency_review_panel, legal_gateway_panel,
+    lasting_homes_panel, fostering_panel). `return_by`: the panel asked to see the
+    child again by then (Bolton 5(f) "returning for review").
     """
 
     kind: str
     held: date
     chair_role: str = ""
     note: str = ""
+    return_by: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,12 @@ class Profile:
     params: dict[str, dict[str, Any]]
     elsewhere: dict[str, str] = field(default_factory=dict)  # catalogued ids not evaluated here
     notes: tuple[str, ...] = ()  # parameters the stricter-wins merge overrode
+    # The council's panels and tracking meetings, as the profile file gives them
+    # ([panels.<key>]); `permanence.panels` reads them.
+    panels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Weekly cost of care by placement group, for the tracker ([costs]); a council's
+    # figures replace the national defaults (costs are not timescales: no stricter-wins).
+    costs: dict[str, float] = field(default_factory=dict)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -55,11 +61,17 @@ def load_profile(name: str) -> Profile:
     ids: list[str] = []
     params: dict[str, dict[str, Any]] = {}
     notes: list[str] = []
+    panels: dict[str, dict[str, Any]] = {}
+    costs: dict[str, float] = {}
     if "extends" in data:
         base = load_profile(data["extends"])
         ids.extend(base.rule_ids)
         ids.extend(base.elsewhere)
         params = {k: dict(v) for k, v in base.params.items()}
+        panels = dict(base.panels)
+        costs = dict(base.costs)
+    panels.update(data.get("panels", {}))
+    costs.update({k: float(v) for k, v in data.get("costs", {}).items()})
     for rule_id, values in data.get("params", {}).items():
         for key, value in values.items():
             current = params.setdefault(rule_id, {}).get(key)
@@ -82,4 +94,6 @@ def load_profile(name: str) -> Profile:
         params=params,
         elsewhere={i: ELSEWHERE[i] for i in ids if i in ELSEWHERE},
         notes=tuple(notes),
+        panels=panels,
+        costs=costs,
     )

@@ -13,6 +13,8 @@ NAVIGATION: tuple[tuple[str, str, Page], ...] = (
     ("Team", "children:team", Page.TEAM),
     ("Reviews", "children:iro", Page.IRO_REVIEWS),
     ("Children", "children:find", Page.CHILDREN),
+    ("Panels", "panels:list", Page.PANELS),
+    ("Reports", "reports:index", Page.REPORTS),
     ("Upload a return", "returns:upload", Page.UPLOAD),
     ("Audit log", "audit:search", Page.AUDIT),
     ("Admin", "admin:index", Page.ADMIN_SITE),

@@ -39,6 +39,14 @@ class Page(StrEnum):
     RECORD_MEETING = "record_meeting"
     RECORD_DECISION = "record_decision"
     RECORD_FAMILY = "record_family"
+    CHILD_OPTIONS = "child_options"
+    CHILD_PLAN = "child_plan"
+    RECORD_OPTIONS = "record_options"
+    RECORD_CHECKLIST = "record_checklist"
+    PANELS = "panels"
+    PANEL_MANAGE = "panel_manage"
+    PANEL_RECORD = "panel_record"
+    REPORTS = "reports"
     UPLOAD = "upload"
     AUDIT = "audit"
     ADMIN_SITE = "admin_site"
@@ -56,6 +64,14 @@ TITLES: dict[Page, str] = {
     Page.RECORD_MEETING: "Record a meeting",
     Page.RECORD_DECISION: "Record a decision or approval",
     Page.RECORD_FAMILY: "Record family time, brothers and sisters, life story work, family network",
+    Page.CHILD_OPTIONS: "Options for permanence: the council's guidance and the balance sheet",
+    Page.CHILD_PLAN: "The plan written for the child to read (printable)",
+    Page.RECORD_OPTIONS: "Record a balance sheet of the realistic options (Re B-S)",
+    Page.RECORD_CHECKLIST: "Tick what is in place on an approval checklist",
+    Page.PANELS: "Panels and tracking meetings: agendas, packs, decisions and actions",
+    Page.PANEL_MANAGE: "Set up a panel, change its agenda and circulate it",
+    Page.PANEL_RECORD: "Record a panel's decisions and actions",
+    Page.REPORTS: "Service reports: tracker, quarterly and annual, disruptions, national measures",
     Page.UPLOAD: "Upload an SSDA903 return",
     Page.AUDIT: "Search and export the audit log",
     Page.ADMIN_SITE: "Manage users and teams (Django admin)",
@@ -72,6 +88,14 @@ MATRIX: dict[Page, frozenset[Role]] = {
     Page.RECORD_MEETING: frozenset({SW, TM, IRO, PANEL}),
     Page.RECORD_DECISION: frozenset({TM, HOS}),
     Page.RECORD_FAMILY: frozenset({SW, TM}),
+    Page.CHILD_OPTIONS: EVERYONE,
+    Page.CHILD_PLAN: frozenset({SW, TM, IRO, HOS}),
+    Page.RECORD_OPTIONS: frozenset({SW, TM}),
+    Page.RECORD_CHECKLIST: frozenset({SW, TM, IRO}),
+    Page.PANELS: frozenset({SW, TM, IRO, PANEL, HOS}),
+    Page.PANEL_MANAGE: frozenset({PANEL, HOS}),
+    Page.PANEL_RECORD: frozenset({PANEL, HOS}),
+    Page.REPORTS: frozenset({TM, PANEL, HOS, ANALYST}),
     Page.UPLOAD: frozenset({ADMIN}),
     Page.AUDIT: frozenset({ADMIN}),
     Page.ADMIN_SITE: frozenset({ADMIN}),
@@ -86,6 +110,8 @@ RECORDING = frozenset(
         Page.RECORD_MEETING,
         Page.RECORD_DECISION,
         Page.RECORD_FAMILY,
+        Page.RECORD_OPTIONS,
+        Page.RECORD_CHECKLIST,
     }
 )
 

@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "permanence.web.accounts",
     "permanence.web.children",
     "permanence.web.returns",
+    "permanence.web.panels",
+    "permanence.web.approvals",
+    "permanence.web.guidance",
+    "permanence.web.reports",
 ]
 
 MIDDLEWARE = [

@@ -63,7 +63,8 @@ def domain_child(child: models.Child) -> domain.Child:
     ]
     rec = out.recorded
     rec.meetings = [
-        domain.Meeting(m.kind, m.held, m.chair_role, m.note) for m in child.meetings.all()
+        domain.Meeting(m.kind, m.held, m.chair_role, m.note, m.return_by)
+        for m in child.meetings.all()
     ]
     rec.decisions = [
         domain.Decision(d.kind, d.made, d.role, d.outcome) for d in child.decisions.all()

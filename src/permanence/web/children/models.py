@@ -154,6 +154,8 @@ class Meeting(models.Model):
         FINAL_CARE_PLANNING = "final_care_planning", "Final care planning meeting"
         PLO = "plo", "Pre-proceedings (PLO) meeting"
         GATEWAY_PANEL = "gateway_panel", "Gateway panel"
+        PERMANENCE_PANEL = "permanence_panel", "Permanence panel"
+        LASTING_HOMES_PANEL = "lasting_homes_panel", "Lasting homes (long-term matching) panel"
         LEGAL_GATEWAY_PANEL = "legal_gateway_panel", "Legal gateway panel"
         PERMANENCY_REVIEW_PANEL = "permanency_review_panel", "Permanency review panel"
         FOSTERING_PANEL = "fostering_panel", "Fostering panel"
@@ -164,6 +166,9 @@ class Meeting(models.Model):
     held = models.DateField()
     chair_role = models.CharField(max_length=32, blank=True, choices=DeciderRole.choices)
     note = models.TextField(blank=True)
+    return_by = models.DateField(
+        null=True, blank=True, help_text="A panel asked to see the child again by this date."
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

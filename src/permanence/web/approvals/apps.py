@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ApprovalsConfig(AppConfig):
+    name = "permanence.web.approvals"

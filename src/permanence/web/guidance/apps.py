@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class GuidanceConfig(AppConfig):
+    name = "permanence.web.guidance"

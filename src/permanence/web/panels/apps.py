@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class PanelsConfig(AppConfig):
+    name = "permanence.web.panels"
