@@ -190,6 +190,9 @@ class Recorded:
     assessments: list[Assessment] = field(default_factory=list)
     genogram: date | None = None
     life_story_book: date | None = None
+    # Items of an approval checklist that a person ticked as in place, and when:
+    # (checklist id, item key) -> date. Only for items no other record shows.
+    ticks: dict[tuple[str, str], date] = field(default_factory=dict)
 
 
 # Kinds of recorded fact; a source lists the ones it carries in Child.known.

@@ -1,0 +1,1 @@
+"""Approval checklists: the prerequisites the policies set before an approval."""
