@@ -8,7 +8,7 @@ from permanence.profiles import PROFILE_NAMES
 from permanence.web import demo
 from permanence.web.accounts.models import Role, User
 from permanence.web.children import models
-from permanence.web.children.selectors import held_by
+from permanence.web.children.selectors import held_by, summarise
 from tests.web.factories import today
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,14 @@ def test_the_demo_gives_a_council_and_one_sign_in_per_role():
     open_care = models.Child.objects.filter(episodes__end__isnull=True).distinct()
     assert not open_care.filter(social_worker=None).exists()
     assert not open_care.filter(iro=None).exists()
+    # The council has been recording: most children it looks after have a plan, and the
+    # work list shows a mix of done and overdue rather than everything overdue.
+    planned = open_care.filter(plans__isnull=False).distinct().count()
+    assert planned >= open_care.count() // 2
+    assert models.Meeting.objects.filter(child__in=open_care).exists()
+    summaries = [summarise(c, today()) for c in open_care]
+    assert any(s.overdue for s in summaries)
+    assert any(not s.overdue for s in summaries)
 
     again = demo.set_up(children=80, today=today())
     assert models.Child.objects.count() == 80

@@ -6,6 +6,7 @@ refuses to run with production settings (PERMANENCE_DEBUG=0), because it prints 
 
 from __future__ import annotations
 
+import random
 import secrets
 import tempfile
 from dataclasses import dataclass
@@ -21,7 +22,12 @@ from permanence.ssda903 import load_return
 from permanence.synth import write_return
 from permanence.web.accounts.models import Role, Team, User
 from permanence.web.children import models
-from permanence.web.children.services import import_return
+from permanence.web.children.services import (
+    import_return,
+    record_genogram,
+    record_meeting,
+    record_plan,
+)
 
 DEMO_CHILDREN = 400
 SEED = 2026
@@ -123,6 +129,79 @@ def _load_council(n: int, today: date, seed: int, years: int) -> None:
         ["profile", "team", "social_worker", "iro", "recording_since"],
         default_change_reason="demo council: children allocated",
     )
+    _record_practice(
+        [c for c in children if c.pk in looked_after], people[Role.SOCIAL_WORKER], today, seed
+    )
+
+
+# The plan a worker would most likely have made, from where the child lives now.
+PLAN_FROM_PLACEMENT = {
+    "A": "adoption",
+    "U1": "long_term_fostering",
+    "U4": "long_term_fostering",
+    "U2": "adoption",
+    "U5": "adoption",
+    "U3": "sgo",
+    "P1": "home",
+    "K2": "residential",
+    "R1": "residential",
+}
+CONTINGENCY = {
+    "adoption": "long_term_fostering",
+    "long_term_fostering": "sgo",
+    "sgo": "long_term_fostering",
+    "home": "sgo",
+    "residential": "long_term_fostering",
+}
+PLAN_TEXTS = {
+    "objectives_and_tasks": "Family finding; life story work; court timetable followed.",
+    "timescales": "Within the court timetable; reviewed at each looked-after review.",
+    "responsible": "Social worker, team manager, family finder.",
+    "success_criteria": "Settled in a home that lasts; family time as agreed.",
+    "contingency_plan": "If the plan cannot be achieved, the contingency is taken forward.",
+    "childs_voice": "Wants to stay where they are and see their brother.",
+}
+
+
+def _record_practice(held: list[models.Child], worker: User, today: date, seed: int) -> None:
+    """What a council would have recorded since it began using Permanence: most children
+    have a plan (some without all six elements), a genogram, and a recent planning
+    meeting, so that the demo shows a mix of done, due and overdue."""
+    rng = random.Random(seed)
+    began = today - timedelta(days=RECORDING_DAYS)
+    current = {
+        e.child_id: e for e in models.Episode.objects.filter(child__in=held, end__isnull=True)
+    }
+    for child in held:
+        episode = current.get(child.pk)
+        if episode is None:
+            continue
+        if rng.random() < 0.8:
+            code = episode.placement
+            primary = PLAN_FROM_PLACEMENT.get(code, PLAN_FROM_PLACEMENT.get(code[:1])) or (
+                rng.choice(["home", "sgo", "adoption", "long_term_fostering"])
+            )
+            texts = PLAN_TEXTS if rng.random() < 0.7 else dict(list(PLAN_TEXTS.items())[:3])
+            record_plan(
+                child,
+                by=worker,
+                based_on=0,
+                agreed=max(began, min(today, episode.start + timedelta(days=100))),
+                primary=primary,
+                contingency=CONTINGENCY[primary],
+                **texts,
+            )
+        if rng.random() < 0.7:
+            record_genogram(child, by=worker, completed=began + timedelta(days=rng.randrange(60)))
+        if rng.random() < 0.6:
+            record_meeting(
+                child,
+                by=worker,
+                kind=models.Meeting.Kind.PERMANENCE_PLANNING,
+                held=today - timedelta(days=rng.randrange(5, 40)),
+                chair_role="team_manager",
+                note="Demo: permanence planning meeting.",
+            )
 
 
 def _person(role: str, username: str, first: str, last: str, team: Team | None = None) -> User:
