@@ -382,6 +382,23 @@ def test_gateway_planned_entry_is_presented_before_care_begins():
     assert "(b)" in o.why
 
 
+def test_gateway_on_re_entry_needs_a_hearing_of_its_own():
+    # Back in care on 1 Mar 2024 after going home on 8 Jan: the gateway hearing of 25 Oct
+    # 2023 was about the first time in care, so the return has not been presented.
+    child = (
+        ChildBuilder()
+        .enters("2023-11-01", ls="V2")
+        .leaves("2024-01-08")
+        .enters("2024-03-01", ls="V2")
+        .knows("meetings")
+        .build()
+    )
+    child.recorded.meetings.append(Meeting("gateway_panel", D("2023-10-25")))
+    first, second = obs(child, "2024-04-01", "bolton.gateway_panel")
+    assert (first.done, first.status) == (D("2023-10-25"), Status.MET)
+    assert (second.due, second.done, second.status) == (D("2024-03-01"), None, Status.OVERDUE)
+
+
 def test_gateway_from_a_903_is_unknown():
     child = ChildBuilder().enters("2023-06-05", ls="V2").build()
     [o] = obs(child, "2023-07-01", "bolton.gateway_panel")

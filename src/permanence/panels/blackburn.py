@@ -21,7 +21,7 @@ from permanence.panels.criteria import (
     plan_words,
 )
 from permanence.rules import blackburn
-from permanence.rules.common import decisions_of
+from permanence.rules.common import before_care_window, decisions_of
 from permanence.rules.engine import Obligation, fmt
 from permanence.workingdays import add_weeks
 
@@ -30,7 +30,6 @@ MATCH = "blackburn.long_term_match"
 LGP_SOURCE = f"{blackburn.POLICY}, 6 Legal Gateway Meetings"
 # How far back a Legal Gateway hearing counts as the one before care began (as
 # `blackburn.EnteringCare` looks back for the decision).
-BEFORE_CARE = timedelta(days=183)
 
 
 @criterion(
@@ -79,7 +78,7 @@ def entered_care_without_panel(ctx: Context) -> str | None:
     if period is None or period.start < ctx.previous or period.began_before_data:
         return None
     earlier = [p.end for p in ctx.case.care_periods if p.end is not None and p.end <= period.start]
-    since = max([period.start - BEFORE_CARE, *earlier])
+    since = before_care_window(ctx.case, period)
     if any(m.held >= since for m in ctx.hearings()):
         return None
     first = period.episodes[0]

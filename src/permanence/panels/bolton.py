@@ -44,10 +44,10 @@ def _new_care_without_hearing(ctx: Context, code: str) -> str | None:
     if not obligations or not obligations[0].why.startswith(code):
         return None
     ob = obligations[0]
+    if ob.done is not None:
+        return None
     earlier = [p for p in ctx.case.care_periods if p.end is not None and p.end <= period.start]
     left = earlier[-1].end if earlier else None
-    if ob.done is not None and (left is None or ob.done > left):
-        return None
     first = period.episodes[0]
     text = (
         f"came into care on {fmt(period.start)}, {legal_words(first.legal_status)} in"
@@ -55,8 +55,6 @@ def _new_care_without_hearing(ctx: Context, code: str) -> str | None:
     )
     if left is not None:
         text += f"; back in care after leaving on {fmt(left)}"
-        if ob.done is not None:
-            text += f": the gateway hearing on {fmt(ob.done)} was before that"
     return text + "; no gateway hearing recorded for this period of care"
 
 

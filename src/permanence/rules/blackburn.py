@@ -10,6 +10,7 @@ from permanence.rules.common import (
     BeforePlannedReturnHome,
     MeetingEvery,
     PlanApproval,
+    before_care_window,
     decisions_of,
     fmt,
     meetings_of,
@@ -42,7 +43,7 @@ class EnteringCare(Rule):
             yield self.obligation(
                 case,
                 period.start,
-                first_on_or_after(decided, period.start - timedelta(days=183), period.end),
+                first_on_or_after(decided, before_care_window(case, period), period.end),
                 f"before care began on {fmt(period.start)}",
                 period,
             )

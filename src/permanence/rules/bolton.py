@@ -16,6 +16,7 @@ from permanence.domain.roles import at_least
 from permanence.rules.common import (
     BeforePlannedReturnHome,
     PlanApproval,
+    before_care_window,
     decisions_of,
     fmt,
     meetings_of,
@@ -53,7 +54,7 @@ class GatewayPanel(Rule):
             else:
                 why = f"(b) plan to become looked after, agreed before care began on {fmt(period.start)}"
                 due = period.start
-            done = first_on_or_after(held, period.start - timedelta(days=183), period.end)
+            done = first_on_or_after(held, before_care_window(case, period), period.end)
             yield self.obligation(case, due, done, why, period)
 
 

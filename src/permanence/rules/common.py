@@ -13,6 +13,7 @@ from permanence.rules.national import second_review_date
 from permanence.workingdays import add_weeks
 
 __all__ = [
+    "before_care_window",
     "meetings_of",
     "decisions_of",
     "plan_deadline",
@@ -21,6 +22,17 @@ __all__ = [
     "BeforePlannedReturnHome",
     "fmt",
 ]
+
+
+def before_care_window(case: Case, period: PeriodOfCare, days: int = 183) -> date:
+    """The earliest day a step taken before care began can count for `period`: up to
+    `days` before it, but never before an earlier period of care ended, so a decision or
+    panel about an earlier time in care is not taken for this one (re-entry to care)."""
+    earliest = period.start - timedelta(days=days)
+    for earlier in case.care_periods:
+        if earlier.start < period.start and earlier.end is not None:
+            earliest = max(earliest, earlier.end + timedelta(days=1))
+    return earliest
 
 
 def meetings_of(case: Case, kind: str) -> list[date]:
