@@ -22,10 +22,10 @@ RULES: dict[str, type[Rule]] = {
     )
 }
 
-PANELS = "panel agendas and tracking meetings (not yet built)"
-GUIDANCE = "options guidance on the child's page (not yet built)"
-REPORTS = "service reports (not yet built)"
-CHECKLIST = "approval checklists (not yet built)"
+PANELS = "panel agendas and tracking meetings (permanence.panels)"
+GUIDANCE = "options guidance on the child's page (permanence.guidance)"
+REPORTS = "service reports (permanence.reports)"
+CHECKLIST = "approval checklists (permanence.approvals)"
 NEEDS_DATA = "needs facts neither the 903 nor the application records yet"
 
 ELSEWHERE: dict[str, str] = {

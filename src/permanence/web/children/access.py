@@ -1,8 +1,8 @@
 """Which children a person may change, and on which recording page.
 
 Seeing a child (`selectors.children_visible_to`) is not changing it. Social workers and
-team managers change their team's children; an IRO records reviews and meetings for the
-children they review; a head of service records decisions for any child; a panel
+team managers change their team's children; an IRO records reviews and meetings, and ticks
+approval checklists (the IRO's view and ratification), for the children they review; a head of service records decisions for any child; a panel
 administrator records meetings for any child. Analysts and administrators change nothing.
 Every recording view looks its child up through `children_changeable_by(user, page)`.
 """
@@ -16,7 +16,7 @@ from permanence.web.children import models
 from permanence.web.permissions import RECORDING, Page
 
 # Roles that record only some things, for children beyond (or other than) their team's.
-IRO_PAGES = frozenset({Page.RECORD_REVIEW, Page.RECORD_MEETING})
+IRO_PAGES = frozenset({Page.RECORD_REVIEW, Page.RECORD_MEETING, Page.RECORD_CHECKLIST})
 ANY_CHILD = {
     Role.HEAD_OF_SERVICE: frozenset({Page.RECORD_DECISION}),
     Role.PANEL_ADMINISTRATOR: frozenset({Page.RECORD_MEETING}),

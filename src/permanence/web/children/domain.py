@@ -23,6 +23,7 @@ RELATED = (
     "siblings",
     "family_members",
     "life_story",
+    "checklist_ticks",
 )
 
 
@@ -90,6 +91,7 @@ def domain_child(child: models.Child) -> domain.Child:
     rec.genogram = child.genogram_completed
     life_story = _life_story(child)
     rec.life_story_book = life_story.book_given if life_story is not None else None
+    rec.ticks = {(t.checklist, t.item): t.ticked for t in child.checklist_ticks.all()}
     return out.sort()
 
 
