@@ -291,9 +291,17 @@ def record_meeting(
     held: date,
     chair_role: str = "",
     note: str = "",
+    return_by: date | None = None,
 ) -> models.Meeting:
+    """A meeting held; `return_by`: a panel asked to see the child again by then."""
     meeting = models.Meeting(
-        child=child, kind=kind, held=held, chair_role=chair_role, note=note, recorded_by=by
+        child=child,
+        kind=kind,
+        held=held,
+        chair_role=chair_role,
+        note=note,
+        return_by=return_by,
+        recorded_by=by,
     )
     _attribute(meeting, by, "meeting recorded")
     meeting.save()

@@ -57,7 +57,14 @@ def my_work(request: HttpRequest) -> HttpResponse:
         Role.TEAM_MANAGER: "My team's children",
         Role.IRO: "Children I review",
     }[request.user.role]
-    return _work_page(request, selectors.held_by(request.user), title=title)
+    from permanence.web.panels.selectors import work_for
+
+    return _work_page(
+        request,
+        selectors.held_by(request.user),
+        title=title,
+        extra={"panel_work": work_for(request.user, _today())},
+    )
 
 
 @requires(Page.TEAM)
