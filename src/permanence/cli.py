@@ -322,6 +322,15 @@ def build_parser() -> argparse.ArgumentParser:
     measures_cli.add_arguments(ms)
     ms.set_defaults(func=measures_cli.run)
 
+    from permanence.reports import cli as reports_cli
+
+    rp = sub.add_parser(
+        "report", help="service reports: tracker, quarterly, annual, disruption, trends"
+    )
+    _add_input(rp)
+    reports_cli.add_arguments(rp)
+    rp.set_defaults(func=reports_cli.run)
+
     sy = sub.add_parser("synth", help="write a synthetic SSDA903 return (no real children)")
     synth_cli.add_arguments(sy)
     sy.set_defaults(func=synth_cli.run)

@@ -96,8 +96,27 @@ def world(db):
     people = {Role.SOCIAL_WORKER: worker, Role.TEAM_MANAGER: manager}
     for role in Role:
         people.setdefault(role, person(role.value, role, is_staff=role == Role.ADMINISTRATOR))
-    looked_after("C1", team=team, social_worker=worker, iro=people[Role.IRO])
+    c1 = looked_after("C1", team=team, social_worker=worker, iro=people[Role.IRO])
+    people["panel"] = panel_hearing(c1)
     return people
+
+
+def panel_hearing(child):
+    """A Halton panel sitting in two weeks with the child on its agenda."""
+    from datetime import time, timedelta
+
+    from permanence.web.panels.models import AgendaItem, Panel
+    from tests.web.factories import today
+
+    panel = Panel.objects.create(
+        profile="halton",
+        key="permanency_review",
+        name="Permanency Review Panel",
+        sitting=today() + timedelta(days=14),
+        start=time(10),
+    )
+    AgendaItem.objects.create(panel=panel, child=child, position=1, slot_start=time(10))
+    return panel
 
 
 @pytest.mark.parametrize("role", list(Role))
