@@ -10,13 +10,14 @@ import random
 import secrets
 import tempfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from itertools import cycle
 
 from django.conf import settings
 from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
+from permanence.panels import panels_of
 from permanence.profiles import PROFILE_NAMES
 from permanence.ssda903 import load_return
 from permanence.synth import write_return
@@ -28,6 +29,7 @@ from permanence.web.children.services import (
     record_meeting,
     record_plan,
 )
+from permanence.web.panels import services as panel_services
 
 DEMO_CHILDREN = 400
 SEED = 2026
@@ -132,6 +134,43 @@ def _load_council(n: int, today: date, seed: int, years: int) -> None:
     _record_practice(
         [c for c in children if c.pk in looked_after], people[Role.SOCIAL_WORKER], today, seed
     )
+    _set_up_panels(people[Role.PANEL_ADMINISTRATOR], today)
+
+
+def _set_up_panels(admin: User, today: date) -> None:
+    """Each council's next panel, proposed and circulated; and Bolton's last permanence
+    panel, held, with a decision and an action on the child's social worker."""
+    for profile in PROFILE_NAMES:
+        regular = [d for d in panels_of(profile) if d.frequency != "as_arranged"]
+        if not regular:
+            continue
+        first = regular[0]
+        upcoming = first.sittings(today + timedelta(days=1), today + timedelta(days=62))
+        if upcoming:
+            panel = panel_services.create_panel(profile, first.key, upcoming[0], time(10), admin)
+            if panel.items.exists():
+                panel_services.circulate(panel, admin, today)
+    held = next(d for d in panels_of("bolton") if d.key == "permanence")
+    past = held.sittings(today - timedelta(days=62), today - timedelta(days=1))
+    if not past:
+        return
+    panel = panel_services.create_panel("bolton", held.key, past[-1], time(10), admin)
+    item = panel.items.filter(child__social_worker__isnull=False).order_by("position").first()
+    if item is not None:
+        panel_services.record_outcome(
+            item,
+            "Plan endorsed. The social worker to bring the plan back with the carers' views.",
+            past[-1] + timedelta(days=91),
+            admin,
+        )
+        panel_services.add_action(
+            item,
+            "Update the permanence plan with the panel's advice",
+            item.child.social_worker,
+            today + timedelta(days=14),
+            admin,
+        )
+    panel_services.mark_held(panel, admin, today)
 
 
 # The plan a worker would most likely have made, from where the child lives now.
