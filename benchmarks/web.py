@@ -336,7 +336,15 @@ def one_user(port: int, info: dict, args, rng: random.Random) -> dict[str, list[
         anonymous.timed("/accounts/sign-in/")
     if args.team_requests:
         manager.timed("/children/team/")
-    times: dict[str, list[float]] = {"baseline": [], "caseload": [], "child": [], "team": []}
+    if args.team_requests:
+        manager.timed("/reports/tracker/?format=xlsx")
+    times: dict[str, list[float]] = {
+        "baseline": [],
+        "caseload": [],
+        "child": [],
+        "team": [],
+        "tracker": [],
+    }
     for k in range(args.requests):
         w = workers[k % len(workers)]
         times["baseline"].append(anonymous.timed("/accounts/sign-in/"))
@@ -344,6 +352,7 @@ def one_user(port: int, info: dict, args, rng: random.Random) -> dict[str, list[
         times["child"].append(browsers[w].timed(child_url(w)))
     for _ in range(args.team_requests):
         times["team"].append(manager.timed("/children/team/"))
+        times["tracker"].append(manager.timed("/reports/tracker/?format=xlsx"))
     times["_workers"] = workers  # type: ignore[assignment]
     return times
 
@@ -541,6 +550,7 @@ def main() -> int:
             "caseload": "caseload (my work)",
             "child": "child page",
             "team": f"team view ({info['manager_team_children']:,} children)",
+            "tracker": "tracker XLSX, same team (issue 5)",
         }
         verdicts = {}
         for key, label in labels.items():
