@@ -18,6 +18,7 @@ from permanence.web.approvals import selectors
 from permanence.web.approvals.models import ChecklistApproval, ChecklistTick
 from permanence.web.children import models as children
 from permanence.web.children.services import record_decision
+from permanence.web.history import attribute
 
 
 class ChecklistError(ValueError):
@@ -30,11 +31,6 @@ class ChecklistError(ValueError):
 
 class ApprovalRefused(ChecklistError):
     pass
-
-
-def _attribute(obj, user: User, reason: str) -> None:
-    obj._history_user = user  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
 
 
 def _applying(child: children.Child, checklist_id: str) -> ChecklistResult:
@@ -66,7 +62,7 @@ def tick(
     if row is None:
         row = ChecklistTick(child=child, checklist=checklist_id, item=item)
     row.ticked, row.note, row.recorded_by = ticked, note.strip(), by
-    _attribute(row, by, f"ticked: {found.text}"[:100])
+    attribute(row, by, f"ticked: {found.text}"[:100])
     row.save()
     return row
 
@@ -77,7 +73,7 @@ def untick(child: children.Child, checklist_id: str, item: str, *, by: User) -> 
     row = ChecklistTick.objects.filter(child=child, checklist=checklist_id, item=item).first()
     if row is None:
         return False
-    _attribute(row, by, "tick taken off")
+    attribute(row, by, "tick taken off")
     row.delete()
     return True
 
@@ -138,6 +134,6 @@ def approve(
         reason=reason if missing else "",
         recorded_by=by,
     )
-    _attribute(approval, by, "approved anyway" if missing else "approved")
+    attribute(approval, by, "approved anyway" if missing else "approved")
     approval.save()
     return decision

@@ -14,6 +14,7 @@ from permanence.ssda903 import Return
 from permanence.web.accounts.models import User
 from permanence.web.children import models
 from permanence.web.children.models import Origin
+from permanence.web.history import attribute
 
 
 @dataclass
@@ -34,18 +35,13 @@ class ImportSummary:
         )
 
 
-def _attribute(obj: models.models.Model, user: User | None, reason: str) -> None:
-    obj._history_user = user  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
-
-
 def _save_if_changed(obj, values: dict, user, reason) -> bool:
     changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
     if not changed:
         return False
     for k, v in changed.items():
         setattr(obj, k, v)
-    _attribute(obj, user, reason)
+    attribute(obj, user, reason)
     obj.save(update_fields=list(changed))
     return True
 
@@ -75,7 +71,7 @@ def import_return(
                 recording_since=timezone.localdate(),
                 **values,
             )
-            _attribute(row, user, reason)
+            attribute(row, user, reason)
             row.save()
             summary.children_added += 1
         elif _save_if_changed(row, values, user, reason):
@@ -103,7 +99,7 @@ def _import_episodes(row, child, user, reason, summary) -> None:
         old = have.get(e.start)
         if old is None:
             new = models.Episode(child=row, start=e.start, origin=Origin.RETURN, **values)
-            _attribute(new, user, reason)
+            attribute(new, user, reason)
             new.save()
             summary.episodes_added += 1
         elif old.origin == Origin.RETURN and _save_if_changed(old, values, user, reason):
@@ -116,7 +112,7 @@ def _import_reviews(row, child, user, reason, summary) -> None:
         old = have.get(r.date)
         if old is None:
             new = models.Review(child=row, date=r.date, code=r.code, origin=Origin.RETURN)
-            _attribute(new, user, reason)
+            attribute(new, user, reason)
             new.save()
             summary.reviews_added += 1
         elif old.origin == Origin.APPLICATION:
@@ -146,7 +142,7 @@ def record_review(
         review.iro = iro
     elif by.role == "iro":
         review.iro = by
-    _attribute(review, by, "review recorded")
+    attribute(review, by, "review recorded")
     review.save()
     return review
 
@@ -266,7 +262,7 @@ def record_plan(
         child=child, version=based_on + 1, recorded_by=by, recorded_at=timezone.now(), **values
     )
     plan.elements = plan.derived_elements()
-    _attribute(plan, by, f"permanence plan version {plan.version}")
+    attribute(plan, by, f"permanence plan version {plan.version}")
     try:
         with transaction.atomic():
             plan.save()
@@ -303,7 +299,7 @@ def record_meeting(
         return_by=return_by,
         recorded_by=by,
     )
-    _attribute(meeting, by, "meeting recorded")
+    attribute(meeting, by, "meeting recorded")
     meeting.save()
     return meeting
 
@@ -323,7 +319,7 @@ def record_decision(
     decision = models.Decision(
         child=child, kind=kind, made=made, role=role, outcome=outcome, made_by=by
     )
-    _attribute(decision, by, "decision recorded")
+    attribute(decision, by, "decision recorded")
     decision.save()
     return decision
 
@@ -335,7 +331,7 @@ def record_assessment(
     assessment = models.Assessment(
         child=child, kind=kind, completed=completed, note=note, recorded_by=by
     )
-    _attribute(assessment, by, "assessment recorded")
+    attribute(assessment, by, "assessment recorded")
     assessment.save()
     return assessment
 
@@ -365,7 +361,7 @@ def record_family_time(
         ends=ends,
         recorded_by=by,
     )
-    _attribute(arrangement, by, "family time recorded")
+    attribute(arrangement, by, "family time recorded")
     arrangement.save()
     return arrangement
 
@@ -394,7 +390,7 @@ def record_sibling(
         assessment_completed=assessment_completed,
         recorded_by=by,
     )
-    _attribute(sibling, by, "brother or sister recorded")
+    attribute(sibling, by, "brother or sister recorded")
     sibling.save()
     return sibling
 
@@ -415,7 +411,7 @@ def record_life_story(
     )
     work.started, work.book_given, work.later_life_letter = started, book_given, later_life_letter
     work.recorded_by = by
-    _attribute(work, by, "life story work recorded")
+    attribute(work, by, "life story work recorded")
     work.save()
     return work
 
@@ -440,7 +436,7 @@ def record_family_member(
         viability_outcome=viability_outcome,
         recorded_by=by,
     )
-    _attribute(member, by, "family member recorded")
+    attribute(member, by, "family member recorded")
     member.save()
     return member
 
@@ -449,6 +445,6 @@ def record_family_member(
 def record_genogram(child: models.Child, *, by: User, completed: date | None) -> models.Child:
     """The date the child's genogram was completed (None: not done after all)."""
     child.genogram_completed = completed
-    _attribute(child, by, "genogram recorded")
+    attribute(child, by, "genogram recorded")
     child.save(update_fields=["genogram_completed"])
     return child

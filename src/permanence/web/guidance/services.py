@@ -13,6 +13,7 @@ from permanence.web.accounts.models import User
 from permanence.web.children import models as children
 from permanence.web.children.services import record_assessment
 from permanence.web.guidance import models
+from permanence.web.history import attribute
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,6 @@ class Weighed:
     realistic: bool
     advantages: str = ""
     disadvantages: str = ""
-
-
-def _attribute(obj, user: User, reason: str) -> None:
-    obj._history_user = user
-    obj._change_reason = reason
 
 
 @transaction.atomic
@@ -70,7 +66,7 @@ def record_balance_sheet(
         assessment=assessment,
         recorded_by=by,
     )
-    _attribute(sheet, by, "balance sheet recorded")
+    attribute(sheet, by, "balance sheet recorded")
     sheet.save()
     for o in options:
         row = models.BalanceSheetOption(
@@ -80,6 +76,6 @@ def record_balance_sheet(
             advantages=o.advantages.strip(),
             disadvantages=o.disadvantages.strip(),
         )
-        _attribute(row, by, "balance sheet recorded")
+        attribute(row, by, "balance sheet recorded")
         row.save()
     return sheet

@@ -22,6 +22,7 @@ from permanence.web.children import models as children
 from permanence.web.children import services as child_services
 from permanence.web.children.domain import RELATED, domain_child
 from permanence.web.children.selectors import children_visible_to
+from permanence.web.history import save_attributed
 from permanence.web.panels import models
 from permanence.web.panels.models import AgendaItem, Panel
 
@@ -30,16 +31,6 @@ DROPPED = "No longer meets the panel's criteria (agenda refreshed)."
 
 class PanelError(ValueError):
     """A change the panel's state or the policy does not allow; the message says why."""
-
-
-def _attribute(obj, user: User | None, reason: str) -> None:
-    obj._history_user = user  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
-
-
-def _save(obj, user: User | None, reason: str, **kwargs) -> None:
-    _attribute(obj, user, reason)
-    obj.save(**kwargs)
 
 
 def definition_of(panel: Panel) -> PanelDefinition:
@@ -95,7 +86,7 @@ def reslot(panel: Panel, by: User | None, definition: PanelDefinition | None = N
         slot = (start + timedelta(minutes=definition.slot_minutes * n)).time()
         if (item.position, item.slot_start) != (n + 1, slot):
             item.position, item.slot_start = n + 1, slot
-            _save(item, by, "agenda re-slotted", update_fields=["position", "slot_start"])
+            save_attributed(item, by, "agenda re-slotted", update_fields=["position", "slot_start"])
 
 
 def _not_held(panel: Panel) -> None:
@@ -128,7 +119,7 @@ def create_panel(
         note=note,
         created_by=by,
     )
-    _save(panel, by, "panel set up")
+    save_attributed(panel, by, "panel set up")
     for row, proposal in _proposals(definition, sitting):
         item = AgendaItem(
             panel=panel,
@@ -137,7 +128,7 @@ def create_panel(
             reasons=[reason_dict(r) for r in proposal.reasons],
             recorded_by=by,
         )
-        _save(item, by, "proposed: meets the panel's criteria")
+        save_attributed(item, by, "proposed: meets the panel's criteria")
     reslot(panel, by, definition)
     return panel
 
@@ -174,7 +165,7 @@ def add_child(panel: Panel, child: children.Child, reason: Reason | str, by: Use
     item.added_by_hand, item.removed, item.removed_reason = True, False, ""
     item.position = last + 1
     item.recorded_by = by
-    _save(item, by, f"added by hand: {reason.text}")
+    save_attributed(item, by, f"added by hand: {reason.text}")
     reslot(panel, by, definition)
     return item
 
@@ -187,7 +178,9 @@ def remove_item(item: AgendaItem, reason: str, by: User) -> AgendaItem:
     if not reason:
         raise PanelError("Give the reason the child is taken off the agenda.")
     item.removed, item.removed_reason, item.slot_start = True, reason, None
-    _save(item, by, f"removed: {reason}", update_fields=["removed", "removed_reason", "slot_start"])
+    save_attributed(
+        item, by, f"removed: {reason}", update_fields=["removed", "removed_reason", "slot_start"]
+    )
     reslot(item.panel, by)
     return item
 
@@ -209,8 +202,10 @@ def move_item(item: AgendaItem, direction: str, by: User) -> AgendaItem:
         raise PanelError(f"Child {item.child.child_id} is already {where} in the group.")
     other = group[to]
     item.position, other.position = other.position, item.position
-    _save(other, by, f"moved {'down' if direction == 'up' else 'up'}", update_fields=["position"])
-    _save(item, by, f"moved {direction}", update_fields=["position"])
+    save_attributed(
+        other, by, f"moved {'down' if direction == 'up' else 'up'}", update_fields=["position"]
+    )
+    save_attributed(item, by, f"moved {direction}", update_fields=["position"])
     reslot(item.panel, by)
     item.refresh_from_db()
     return item
@@ -247,11 +242,11 @@ def refresh(panel: Panel, by: User) -> Refreshed:
                 position=last,
                 recorded_by=by,
             )
-            _save(item, by, "proposed on refresh: meets the panel's criteria")
+            save_attributed(item, by, "proposed on refresh: meets the panel's criteria")
             out.added.append(row.child_id)
         elif item.removed and item.removed_reason == DROPPED:
             item.removed, item.removed_reason, item.reasons = False, "", reasons
-            _save(
+            save_attributed(
                 item,
                 by,
                 "meets the panel's criteria again",
@@ -262,13 +257,13 @@ def refresh(panel: Panel, by: User) -> Refreshed:
             manual = [r for r in item.reasons if r.get("manual")]
             if item.reasons != [*reasons, *manual]:
                 item.reasons = [*reasons, *manual]
-                _save(item, by, "reasons brought up to date", update_fields=["reasons"])
+                save_attributed(item, by, "reasons brought up to date", update_fields=["reasons"])
     for item in items.values():
         if item.removed or item.added_by_hand or item.child_id in proposed:
             continue
         item.removed, item.slot_start = True, None
         item.removed_reason = DROPPED
-        _save(
+        save_attributed(
             item,
             by,
             "removed on refresh",
@@ -302,7 +297,7 @@ def circulate(panel: Panel, by: User, today: date | None = None) -> list[str]:
             f"sitting ({definition.source})."
         )
     panel.status, panel.circulated_on = Panel.Status.CIRCULATED, today
-    _save(panel, by, "circulated", update_fields=["status", "circulated_on"])
+    save_attributed(panel, by, "circulated", update_fields=["status", "circulated_on"])
     return warnings
 
 
@@ -339,12 +334,12 @@ def record_outcome(
         )
     else:
         meeting.note, meeting.return_by, meeting.recorded_by = decision, return_by, by
-        _save(meeting, by, f"decision of the {panel.name} corrected")
+        save_attributed(meeting, by, f"decision of the {panel.name} corrected")
     if outcome is None:
         outcome = models.Outcome(item=item)
     outcome.decision, outcome.return_by, outcome.meeting = decision, return_by, meeting
     outcome.recorded_by, outcome.recorded_at = by, timezone.now()
-    _save(outcome, by, "panel decision recorded")
+    save_attributed(outcome, by, "panel decision recorded")
     return outcome
 
 
@@ -358,7 +353,7 @@ def mark_held(panel: Panel, by: User, today: date | None = None) -> Panel:
     if today < panel.sitting:
         raise PanelError(f"The panel sits on {_day(panel.sitting)}: it has not been held yet.")
     panel.status = Panel.Status.HELD
-    _save(panel, by, "panel held", update_fields=["status"])
+    save_attributed(panel, by, "panel held", update_fields=["status"])
     return panel
 
 
@@ -378,7 +373,7 @@ def add_action(item: AgendaItem, what: str, owner: User, due: date, by: User) ->
     action = models.Action(
         child=item.child, agenda_item=item, what=what, owner=owner, due=due, created_by=by
     )
-    _save(action, by, f"action set at the {item.panel.name}")
+    save_attributed(action, by, f"action set at the {item.panel.name}")
     return action
 
 
@@ -390,7 +385,7 @@ def complete_action(action: models.Action, by: User, note: str = "") -> models.A
     note = note.strip()
     if note:
         action.note = f"{action.note}\n{note}".strip()
-    _save(action, by, "action done", update_fields=["done_on", "done_by", "note"])
+    save_attributed(action, by, "action done", update_fields=["done_on", "done_by", "note"])
     return action
 
 
