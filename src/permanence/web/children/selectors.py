@@ -167,6 +167,18 @@ SORTS = {
 }
 
 
+def in_care_on(children: QuerySet[models.Child], day: date) -> QuerySet[models.Child]:
+    """Only children with an episode open on `day`: a cheap narrowing in the database;
+    the exact check (short breaks, episodes starting later) is the core's, on each child."""
+    return children.filter(
+        Exists(
+            models.Episode.objects.filter(child=OuterRef("pk"), start__lte=day).filter(
+                Q(end__isnull=True) | Q(end__gt=day)
+            )
+        )
+    )
+
+
 def work_list(
     children: QuerySet[models.Child], as_of: date, filters: WorkFilters
 ) -> list[ChildSummary]:
@@ -180,13 +192,7 @@ def work_list(
     if not filters.include_left_care:
         # Only children with care open on the day can be looked after; the exact check
         # (short breaks, episodes starting later) is made below on each one.
-        children = children.filter(
-            Exists(
-                models.Episode.objects.filter(child=OuterRef("pk"), start__lte=as_of).filter(
-                    Q(end__isnull=True) | Q(end__gt=as_of)
-                )
-            )
-        )
+        children = in_care_on(children, as_of)
     children = children.select_related("team", "social_worker", "iro").prefetch_related(*RELATED)
     out = []
     for child in children:

@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from permanence.panels import PanelDefinition, Reason, panel_definition, propose
@@ -21,7 +20,7 @@ from permanence.web.accounts.models import User
 from permanence.web.children import models as children
 from permanence.web.children import services as child_services
 from permanence.web.children.domain import RELATED, domain_child
-from permanence.web.children.selectors import children_visible_to
+from permanence.web.children.selectors import children_visible_to, in_care_on
 from permanence.web.history import save_attributed
 from permanence.web.panels import models
 from permanence.web.panels.models import AgendaItem, Panel
@@ -55,12 +54,8 @@ def group_of(definition: PanelDefinition, child: children.Child) -> str:
 
 def looked_after_on(profile: str, day: date):
     """The profile's children with care open on `day`, ready for `domain_child`."""
-    open_on_day = children.Episode.objects.filter(child=OuterRef("pk"), start__lte=day).filter(
-        Q(end__isnull=True) | Q(end__gt=day)
-    )
     return (
-        children.Child.objects.filter(profile=profile)
-        .filter(Exists(open_on_day))
+        in_care_on(children.Child.objects.filter(profile=profile), day)
         .select_related("team__manager", "social_worker")
         .prefetch_related(*RELATED)
     )

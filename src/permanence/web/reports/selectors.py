@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from permanence import reports
 from permanence.domain.model import Child as DomainChild
@@ -17,7 +17,7 @@ from permanence.reports.tracker import TrackerRow
 from permanence.web.accounts.models import User
 from permanence.web.children import models
 from permanence.web.children.domain import RELATED, domain_child
-from permanence.web.children.selectors import children_visible_to, summarise
+from permanence.web.children.selectors import children_visible_to, in_care_on, summarise
 
 
 def children_for(user: User, profile: str = "") -> QuerySet[models.Child]:
@@ -28,23 +28,11 @@ def children_for(user: User, profile: str = "") -> QuerySet[models.Child]:
     return children.select_related("team", "social_worker").prefetch_related(*RELATED)
 
 
-def _in_care_on(children: QuerySet[models.Child], day: date) -> QuerySet[models.Child]:
-    """Only children with an episode open on `day`; the exact check (short breaks) is the
-    core's."""
-    return children.filter(
-        Exists(
-            models.Episode.objects.filter(child=OuterRef("pk"), start__lte=day).filter(
-                Q(end__isnull=True) | Q(end__gt=day)
-            )
-        )
-    )
-
-
 def tracker_rows(user: User, as_of: date, profile: str = "") -> list[TrackerRow]:
     """The tracker's rows: each child the person may see who is looked after on `as_of`,
     under the child's own profile (its rules and its costs)."""
     rows = []
-    for child in _in_care_on(children_for(user, profile), as_of):
+    for child in in_care_on(children_for(user, profile), as_of):
         summary = summarise(child, as_of)
         row = reports.tracker_row(
             summary.case,
