@@ -350,6 +350,25 @@ def test_entering_care_decision_unknown_from_a_903_and_overdue_when_missing():
     assert o.status is Status.OVERDUE
 
 
+def test_entering_care_again_needs_its_own_decision():
+    # Home on 1 Mar 2024, back in care on 6 May: the decision of 4 Jan was for the first
+    # time in care; the return needs a Head of Service decision of its own.
+    child = (
+        ChildBuilder()
+        .enters("2024-01-08", ls="V2")
+        .leaves("2024-03-01")
+        .enters("2024-05-06", ls="V2")
+        .knows("decisions")
+        .build()
+    )
+    child.recorded.decisions.append(
+        Decision("entering_care", D("2024-01-04"), role="head_of_service")
+    )
+    first, again = obs(child, "2024-06-03", "blackburn.entering_care")
+    assert (first.done, first.status) == (D("2024-01-04"), Status.MET)
+    assert (again.due, again.done, again.status) == (D("2024-05-06"), None, Status.OVERDUE)
+
+
 def test_entering_care_decided_below_head_of_service_does_not_count():
     child = _entering_child("2024-01-04", role="team_manager")
     [o] = obs(child, "2024-02-01", "blackburn.entering_care")
